@@ -1,0 +1,200 @@
+"""Frozen values that cross from the training thread to the GUI: settings and reports.
+
+Reports hold only Python scalars and numpy arrays that the receiver owns (never torch tensors,
+never views of parameters), so the GUI can keep them while training goes on.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, fields, replace
+
+import numpy as np
+
+from core.errors import ConfigError
+
+OPTIMIZERS: tuple[str, ...] = ("sgd", "momentum", "rmsprop", "adam")
+OPTIMIZER_LABELS = {"sgd": "SGD", "momentum": "SGD + momentum", "rmsprop": "RMSProp", "adam": "Adam"}
+LOSSES: tuple[str, ...] = ("cross_entropy", "mse", "mae")
+LOSS_LABELS = {"cross_entropy": "cross-entropy", "mse": "mean squared error", "mae": "mean absolute error"}
+MIN_LR, MAX_LR = 1e-6, 1e4
+
+
+@dataclass(frozen=True)
+class Augmentation:
+    """Random changes applied to training images on the fly (all zero = off)."""
+
+    shift_px: float = 0.0
+    rotation_deg: float = 0.0
+    scale: float = 0.0       # ± fraction, e.g. 0.1 = 90 %..110 %
+    thickness: float = 0.0   # ± strength of thickening/thinning, 0..1
+    noise: float = 0.0       # std of pixel noise in [0, 1] pixel units
+
+    @property
+    def active(self) -> bool:
+        return any(getattr(self, f.name) > 0 for f in fields(self))
+
+
+@dataclass(frozen=True)
+class TrainingConfig:
+    """Everything the trainer needs besides the network and the data."""
+
+    learning_rate: float = 0.01
+    batch_size: int = 64            # 1 = stochastic, N = mini-batch, 0 = all (batch gradient descent)
+    optimizer: str = "adam"
+    loss: str = "cross_entropy"
+    epochs: int = 5
+    seed: int = 0
+    momentum: float = 0.9
+    l1: float = 0.0
+    l2: float = 0.0
+    patience: int = 0               # early stopping on validation loss; 0 = off
+    train_size: int = 0             # use only the first N training samples; 0 = all
+    augmentation: Augmentation = field(default_factory=Augmentation)
+    loss_hz: float = 20.0
+    weights_hz: float = 5.0
+
+    def with_changes(self, **changes) -> TrainingConfig:
+        return replace(self, **changes)
+
+    def to_dict(self) -> dict:
+        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "augmentation"}
+        data["augmentation"] = {f.name: getattr(self.augmentation, f.name) for f in fields(Augmentation)}
+        return data
+
+    @staticmethod
+    def from_dict(data: dict) -> TrainingConfig:
+        """Rebuild from a file, keeping defaults for unknown or missing keys, then validate."""
+        known = {f.name: f for f in fields(TrainingConfig)}
+        values = {k: v for k, v in data.items() if k in known and k != "augmentation"}
+        aug = data.get("augmentation") or {}
+        try:
+            augmentation = Augmentation(**{k: float(v) for k, v in aug.items()
+                                           if k in {f.name for f in fields(Augmentation)}})
+            config = TrainingConfig(**values, augmentation=augmentation)
+        except (TypeError, ValueError) as exc:
+            raise ConfigError(f"The training settings are malformed ({exc}).") from None
+        return validate_config(config)
+
+
+def _number(value: object, what: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise ConfigError(f"The {what} must be a finite number, not {value!r}.")
+    return float(value)
+
+
+def _whole(value: object, what: str, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise ConfigError(f"The {what} must be a whole number from {low} to {high}, not {value!r}.")
+    return value
+
+
+def validate_config(config: TrainingConfig, n_train: int | None = None, task: str | None = None) -> TrainingConfig:
+    """Check every value; raise ConfigError with a sentence for the first problem."""
+    lr = _number(config.learning_rate, "learning rate")
+    if not MIN_LR <= lr <= MAX_LR:
+        raise ConfigError(f"The learning rate must be between {MIN_LR:g} and {MAX_LR:g}, not {lr:g}.")
+    _whole(config.batch_size, "batch size", 0, 10_000_000)
+    if n_train is not None and config.batch_size > n_train:
+        raise ConfigError(f"The batch size ({config.batch_size}) is larger than the training set "
+                          f"({n_train} samples); choose 'all' for batch gradient descent.")
+    if config.optimizer not in OPTIMIZERS:
+        raise ConfigError(f"Unknown optimizer {config.optimizer!r}; choose one of {', '.join(OPTIMIZERS)}.")
+    if config.loss not in LOSSES:
+        raise ConfigError(f"Unknown loss {config.loss!r}; choose one of {', '.join(LOSSES)}.")
+    if task == "regression" and config.loss == "cross_entropy":
+        raise ConfigError("Cross-entropy needs classes; for a regression task choose MSE or MAE.")
+    _whole(config.epochs, "number of epochs", 1, 100_000)
+    _whole(config.seed, "seed", 0, 2**31 - 1)
+    _whole(config.patience, "early-stopping patience", 0, 10_000)
+    _whole(config.train_size, "training set size", 0, 10_000_000)
+    if not 0.0 <= _number(config.momentum, "momentum") < 1.0:
+        raise ConfigError(f"Momentum must be at least 0 and below 1, not {config.momentum:g}.")
+    for name in ("l1", "l2"):
+        value = _number(getattr(config, name), f"{name.upper()} rate")
+        if not 0.0 <= value <= 10.0:
+            raise ConfigError(f"The {name.upper()} rate must be between 0 and 10, not {value:g}.")
+    for name in ("loss_hz", "weights_hz"):
+        if not _number(getattr(config, name), "report rate") > 0:
+            raise ConfigError("Report rates must be positive.")
+    return config
+
+
+@dataclass(frozen=True)
+class LayerWeights:
+    """One Linear layer, copied out of torch: weight (n_out, n_in) and bias (n_out,)."""
+
+    weight: np.ndarray
+    bias: np.ndarray
+
+
+@dataclass(frozen=True)
+class LossReport:
+    """Every loss point since the previous report (nothing is dropped; only the rate is capped)."""
+
+    epoch: int
+    steps: np.ndarray          # int64 (k,)
+    losses: np.ndarray         # float32 (k,)
+    samples_per_s: float
+    step: int                  # last step done
+    total_steps: int           # steps in the whole run
+    learning_rate: float
+
+
+@dataclass(frozen=True)
+class WeightsReport:
+    """A consistent copy of every layer, with the gradient norm of each layer's weights."""
+
+    step: int
+    layers: tuple[LayerWeights, ...]
+    activations: tuple[str, ...]   # after each layer; the last is "softmax" or "linear"
+    grad_norms: np.ndarray         # float32 (n_layers,)
+
+
+@dataclass(frozen=True)
+class EpochReport:
+    """Train and validation loss and metric after one epoch."""
+
+    epoch: int                 # 1-based: epochs done
+    step: int
+    train_loss: float
+    val_loss: float
+    train_metric: float
+    val_metric: float
+    metric_name: str           # "accuracy" or "R²"
+
+
+@dataclass(frozen=True)
+class DivergenceReport:
+    """The run stopped because the loss or the weights blew up."""
+
+    step: int
+    learning_rate: float
+    reason: str                # "non-finite" | "exploded"
+    message: str
+
+
+@dataclass(frozen=True)
+class WarningReport:
+    """Something worth telling the student that does not stop the run (e.g. stuck at chance)."""
+
+    step: int
+    message: str
+
+
+@dataclass(frozen=True)
+class FinishedReport:
+    """The end of a run with the test-set figures."""
+
+    outcome: str               # "completed" | "early_stopped" | "diverged"
+    step: int
+    epoch: int
+    test_loss: float
+    test_metric: float
+    metric_name: str
+    confusion: np.ndarray | None        # int64 (classes, classes): rows true, columns predicted
+    misclassified: np.ndarray           # int64 indices into the test split
+    misclassified_pred: np.ndarray      # int64 predicted labels for those
+    best_epoch: int = 0                 # early stopping: the epoch whose weights were restored
+
+
+Report = LossReport | WeightsReport | EpochReport | DivergenceReport | WarningReport | FinishedReport
