@@ -139,7 +139,7 @@ def _convert_name(name: str, variables: tuple[str, ...]) -> Node:
     if name in CONSTANTS:
         return ("num", CONSTANTS[name])
     if name in FUNCTIONS:
-        raise FormulaError(f"'{name}' is a function: write it with brackets, like {name}(x).")
+        raise FormulaError(f"The name '{name}' is a function: write it with brackets, like {name}(x).")
     names = " and ".join(variables)
     raise FormulaError(f"Unknown name '{name}'. Use {names}, pi, e, or one of the functions "
                        f"{', '.join(FUNCTIONS)}.")
@@ -185,11 +185,11 @@ def _convert_call(node: ast.Call, variables: tuple[str, ...], depth: int, counte
                            "and attribute access (a.b) is not allowed.")
     name = node.func.id
     if name not in FUNCTIONS:
-        raise FormulaError(f"'{name}' is not an allowed function; use one of {', '.join(FUNCTIONS)}.")
+        raise FormulaError(f"The name '{name}' is not an allowed function; use one of {', '.join(FUNCTIONS)}.")
     if len(node.args) != 1 or node.keywords:
-        raise FormulaError(f"{name}(...) takes exactly one argument, like {name}(x).")
+        raise FormulaError(f"The function {name} takes exactly one argument, like {name}(x).")
     if isinstance(node.args[0], ast.Starred):
-        raise FormulaError(f"{name}(...) takes exactly one argument, like {name}(x).")
+        raise FormulaError(f"The function {name} takes exactly one argument, like {name}(x).")
     return ("call", name, _convert(node.args[0], variables, depth + 1, counter))
 
 
