@@ -116,7 +116,7 @@ class TrainingSession:
         self._order: torch.Tensor | None = None
         self._position = 0
         self._first_loss: float | None = None
-        self._recent = np.zeros(0, np.float32)
+        self._recent: list[float] = []
         self._warned_stuck = False
         self._good_layers = snapshot_layers(self.model)
         self._candidate_layers: tuple | None = None
@@ -169,7 +169,7 @@ class TrainingSession:
             if weights_gate.ready():
                 yield from self._weights_or_divergence(pending)
         yield from self._flush(pending)
-        if not self.finished or done:
+        if not self.finished:  # paused or stepped: show the weights as they are now
             yield self.snapshot()
 
     def _train_step(self) -> float:
@@ -233,13 +233,15 @@ class TrainingSession:
             self._good_layers, self._candidate_layers = self._candidate_layers, None
 
     def _maybe_warn_stuck(self, loss: float) -> Iterator[Report]:
-        """Warn once when a classifier's loss sits at ln(classes): it guesses at chance."""
+        """Warn once when a classifier's loss sits at ln(classes) for a window: it guesses at chance."""
         if self.task != "classification" or self._warned_stuck or self.config.loss != "cross_entropy":
             return
-        self._recent = np.append(self._recent[-(STUCK_WINDOW - 1):], loss)
+        self._recent.append(loss)
+        if len(self._recent) < STUCK_WINDOW:
+            return
+        window, self._recent = np.asarray(self._recent), []   # checked once per window: no per-step numpy
         chance = math.log(self.dataset.num_outputs)
-        if len(self._recent) == STUCK_WINDOW and abs(float(self._recent.mean()) - chance) < 0.02 \
-                and float(self._recent.std()) < 0.02:
+        if abs(float(window.mean()) - chance) < 0.02 and float(window.std()) < 0.02:
             self._warned_stuck = True
             yield WarningReport(self.step, f"The loss has stayed at ln {self.dataset.num_outputs} ≈ {chance:.2f} "
                                            f"for {STUCK_WINDOW} steps: the network guesses at chance. Its neurons may be "

@@ -11,6 +11,17 @@ from core.reports import TrainingConfig, WeightsReport, validate_config
 TRAINING_STATES = ("idle", "running", "paused", "finished", "diverged")
 
 
+def fit_config_to_dataset(config: TrainingConfig, dataset) -> TrainingConfig:
+    """Adapt settings that cannot work with new data: loss for the task, batch size for tiny sets."""
+    if dataset.task == "regression" and config.loss == "cross_entropy":
+        config = config.with_changes(loss="mse")
+    elif dataset.task == "classification" and config.loss == "mae":
+        config = config.with_changes(loss="cross_entropy")
+    if config.batch_size > len(dataset.x_train):
+        config = config.with_changes(batch_size=0)
+    return config
+
+
 class AppState(QObject):
     """Current dataset, network, training settings, latest weights and drawing."""
 
@@ -41,10 +52,8 @@ class AppState(QObject):
         spec = self.network
         if dataset is not None and (spec.input_size != dataset.input_size or spec.output_size != dataset.num_outputs):
             self.set_network(default_spec(dataset.input_size, dataset.num_outputs, dataset.task), force=True)
-        if dataset is not None and dataset.task == "regression" and self.config.loss == "cross_entropy":
-            self.set_config(self.config.with_changes(loss="mse"))
-        elif dataset is not None and dataset.task == "classification" and self.config.loss == "mae":
-            self.set_config(self.config.with_changes(loss="cross_entropy"))
+        if dataset is not None:
+            self.set_config(fit_config_to_dataset(self.config, dataset))
 
     def set_network(self, spec: NetworkSpec, force: bool = False) -> None:
         """Validate and store a new network; refused while training runs (SpecError)."""

@@ -1,0 +1,73 @@
+"""A training run as the GUI sees it: validated up front, built lazily in the worker thread.
+
+Importing torch and building tensors takes a second or more, so the `TrainingSession` is created
+inside the first report source that runs (in the training thread), never on the GUI thread. This
+module imports no torch itself; the GUI holds a `TrainingJob` and never a tensor.
+"""
+from __future__ import annotations
+
+import math
+from typing import Callable, Iterator
+
+from core.errors import SpecError
+from core.network_spec import NetworkSpec, validate
+from core.reports import TrainingConfig, validate_config
+
+ReportSource = Callable[[Callable[[], bool]], Iterator[object]]
+
+
+class TrainingJob:
+    """Spec + data + settings of one run; hands out report sources for Train, Step and Stop."""
+
+    def __init__(self, spec: NetworkSpec, dataset, config: TrainingConfig) -> None:
+        validate(spec)
+        n_total = len(dataset.x_train)
+        self.n_train = min(config.train_size, n_total) if config.train_size else n_total
+        self.config = validate_config(config, n_train=self.n_train, task=dataset.task)
+        if spec.input_size != dataset.input_size or spec.output_size != dataset.num_outputs:
+            raise SpecError(f"The network ({spec.describe()}) does not fit the {dataset.name} data, which has "
+                            f"{dataset.input_size} inputs and {dataset.num_outputs} outputs.")
+        self.spec, self.dataset = spec, dataset
+        self.batch_size = config.batch_size or self.n_train
+        self.total_steps = math.ceil(self.n_train / self.batch_size) * config.epochs
+        self.learning_rate = config.learning_rate
+        self._session = None
+
+    @property
+    def started(self) -> bool:
+        return self._session is not None
+
+    @property
+    def finished(self) -> bool:
+        return self._session is not None and self._session.finished
+
+    @property
+    def step(self) -> int:
+        return self._session.step if self._session is not None else 0
+
+    def set_learning_rate(self, lr: float) -> None:
+        """Validate and apply at the next step (a float assignment: safe while the worker runs)."""
+        validate_config(self.config.with_changes(learning_rate=lr))
+        self.learning_rate = float(lr)
+        if self._session is not None:
+            self._session.set_learning_rate(lr)
+
+    def _ensure_session(self):
+        if self._session is None:
+            from core.training import TrainingSession  # torch loads here, in the worker thread
+
+            self._session = TrainingSession(self.spec, self.dataset, self.config)
+            self._session.set_learning_rate(self.learning_rate)
+        return self._session
+
+    def train_source(self, max_steps: int | None = None) -> ReportSource:
+        """Reports of training from where the job stands (all of it, or `max_steps` steps)."""
+        def source(should_stop: Callable[[], bool]) -> Iterator[object]:
+            yield from self._ensure_session().run(should_stop, max_steps=max_steps)
+        return source
+
+    def finish_source(self) -> ReportSource:
+        """Reports that end the run now and give the test figures (the Stop button)."""
+        def source(should_stop: Callable[[], bool]) -> Iterator[object]:
+            yield from self._ensure_session().finish()
+        return source

@@ -1,0 +1,454 @@
+"""Training: settings, Train/Pause/Step/Stop/Reset, and every live view of the run."""
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
+                               QProgressBar, QPushButton, QScrollArea, QSpinBox, QSplitter, QTabWidget,
+                               QVBoxLayout, QWidget)
+
+from core.errors import StudioError
+from core.network_spec import default_spec
+from core.reports import (LOSS_LABELS, LOSSES, OPTIMIZER_LABELS, OPTIMIZERS, DivergenceReport, EpochReport,
+                          FinishedReport, LossReport, WarningReport, WeightsReport)
+from core.training_job import TrainingJob
+from gui import dialogs
+from gui.app_state import AppState
+from gui.training_controller import TrainingController
+from gui.widgets.batch_size_control import BatchSizeControl
+from gui.widgets.decision_view import DecisionView
+from gui.widgets.epoch_curves import EpochCurves
+from gui.widgets.learning_rate_control import LearningRateControl
+from gui.widgets.loss_plot import LossPlot
+from gui.widgets.results_view import ResultsView
+from gui.widgets.weight_heatmap import GradientNormPlot, WeightsView
+
+
+def format_progress(report: LossReport, epochs: int, steps_per_epoch: int, batch_size: int) -> str:
+    """'Epoch 2/5 · step 340/4,300 · 12,400 samples/s · ETA 0:21'."""
+    remaining = report.total_steps - report.step
+    eta = ""
+    if report.samples_per_s > 0 and remaining > 0:
+        seconds = remaining * batch_size / report.samples_per_s
+        eta = f" · ETA {int(seconds // 60)}:{int(seconds % 60):02d}"
+    epoch = min(report.step // max(steps_per_epoch, 1) + 1, epochs)
+    return (f"Epoch {epoch}/{epochs} · step {report.step:,}/{report.total_steps:,} · "
+            f"{report.samples_per_s:,.0f} samples/s{eta}")
+
+
+class Banner(QFrame):
+    """A coloured message strip with an optional action button (divergence, warnings)."""
+
+    action_clicked = Signal()
+
+    def __init__(self, colour: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet(f"Banner {{ background: {colour}; border-radius: 4px; }} QLabel {{ color: black; }}")
+        self._text = QLabel()
+        self._text.setWordWrap(True)
+        self._button = QPushButton()
+        self._button.clicked.connect(self.action_clicked)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self._text, 1)
+        layout.addWidget(self._button)
+        self.hide()
+
+    @property
+    def text(self) -> str:
+        return self._text.text()
+
+    def show_message(self, text: str, action: str = "", tooltip: str = "") -> None:
+        self._text.setText(text)
+        self._button.setText(action)
+        self._button.setToolTip(tooltip)
+        self._button.setVisible(bool(action))
+        self.show()
+
+
+class TrainingPanel(QWidget):
+    """Settings and controls on the left, live curves, weights and results on the right."""
+
+    samples_per_s_changed = Signal(float)
+
+    def __init__(self, state: AppState, controller: TrainingController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._state, self._controller = state, controller
+        self._job: TrainingJob | None = None
+        self._intent = "train"          # what the running thread is for: train, step, pause, stop, finish, reset
+        self._diverged = False
+        self._build_controls()
+        self._build_views()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self._controls_scroll)
+        splitter.addWidget(self._views)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([340, 1000])
+        QVBoxLayout(self).addWidget(splitter)
+        self._connect()
+        self.show_config(state.config)
+        self.show_dataset(state.dataset)
+        self._update_buttons()
+
+    # ---- construction -------------------------------------------------------------------------
+    def _build_controls(self) -> None:
+        self.lr_control = LearningRateControl(self._state.config.learning_rate)
+        self.batch_control = BatchSizeControl(self._state.config.batch_size)
+        self.optimizer_combo = QComboBox()
+        for name in OPTIMIZERS:
+            self.optimizer_combo.addItem(OPTIMIZER_LABELS[name], name)
+        self.optimizer_combo.setToolTip("How each step uses the gradient: SGD w ← w − η·g; momentum keeps a "
+                                        "velocity v ← 0.9·v + g; RMSProp and Adam scale steps per weight.")
+        self.loss_combo = QComboBox()
+        for name in LOSSES:
+            self.loss_combo.addItem(LOSS_LABELS[name], name)
+        self.loss_combo.setToolTip("What is minimised: cross-entropy −log p(correct class); MSE mean (ŷ − y)²; "
+                                   "MAE mean |ŷ − y|.")
+        self.epochs_spin = QSpinBox()
+        self.epochs_spin.setRange(1, 10_000)
+        self.epochs_spin.setToolTip("An epoch is one pass over the whole training set.")
+        self.seed_spin = QSpinBox()
+        self.seed_spin.setRange(0, 2**31 - 1)
+        self.seed_spin.setToolTip("Random seed for the initial weights and the order of samples: same seed, same run.")
+        form = QFormLayout()
+        form.addRow("Learning rate η", self.lr_control)
+        form.addRow("Batch size", self.batch_control)
+        form.addRow("Optimizer", self.optimizer_combo)
+        form.addRow("Loss", self.loss_combo)
+        form.addRow("Epochs", self.epochs_spin)
+        form.addRow("Seed", self.seed_spin)
+        settings = QGroupBox("Settings")
+        settings.setLayout(form)
+        self.train_button = QPushButton("Train")
+        self.train_button.setToolTip("Start or continue training (Space); press again to pause.")
+        self.step_button = QPushButton("Step")
+        self.step_button.setToolTip("Train on exactly one batch, then pause (S).")
+        self.stop_button = QPushButton("Stop")
+        self.stop_button.setToolTip("End the run and measure the test accuracy.")
+        self.reset_button = QPushButton("Reset weights")
+        self.reset_button.setToolTip("Throw the trained weights away and start again from random ones (R).")
+        buttons = QGridLayout()
+        for i, button in enumerate((self.train_button, self.step_button, self.stop_button, self.reset_button)):
+            buttons.addWidget(button, i // 2, i % 2)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setFormat("Ready")
+        self.progress.setTextVisible(True)
+        self.progress.setToolTip("Epoch, step, speed and time left of the current run.")
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.addWidget(settings)
+        column.addLayout(buttons)
+        column.addWidget(self.progress)
+        self._extra_controls = column  # the overfitting controls are added below (see _build_overfitting)
+        column.addStretch(1)
+        self._controls_scroll = QScrollArea()
+        self._controls_scroll.setWidget(box)
+        self._controls_scroll.setWidgetResizable(True)
+        self._controls_scroll.setMinimumWidth(330)
+
+    def _build_views(self) -> None:
+        self.divergence_banner = Banner("#f6c6a8")
+        self.warning_banner = Banner("#fbe7a1")
+        self.loss_plot = LossPlot()
+        self.epoch_curves = EpochCurves()
+        self.weights_view = WeightsView()
+        self.grad_plot = GradientNormPlot()
+        self.decision_view = DecisionView()
+        self.results_view = ResultsView()
+        self.view_tabs = QTabWidget()
+        self.view_tabs.addTab(self.weights_view, "Weights")
+        self.view_tabs.addTab(self.decision_view, "Decision / fit")
+        self.view_tabs.addTab(self.grad_plot, "Gradient norms")
+        self.view_tabs.addTab(self.results_view, "Test results")
+        top = QSplitter(Qt.Orientation.Horizontal)
+        top.addWidget(self.loss_plot)
+        top.addWidget(self.epoch_curves)
+        top.setSizes([450, 650])
+        vertical = QSplitter(Qt.Orientation.Vertical)
+        vertical.addWidget(top)
+        vertical.addWidget(self.view_tabs)
+        vertical.setSizes([330, 470])
+        self._views = QWidget()
+        layout = QVBoxLayout(self._views)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.divergence_banner)
+        layout.addWidget(self.warning_banner)
+        layout.addWidget(vertical, 1)
+
+    def _connect(self) -> None:
+        self.train_button.clicked.connect(self.train_or_pause)
+        self.step_button.clicked.connect(self.step_once)
+        self.stop_button.clicked.connect(self.stop)
+        self.reset_button.clicked.connect(self.reset)
+        self.lr_control.learning_rate_changed.connect(self._on_learning_rate_changed)
+        self.lr_control.invalid_entered.connect(self._on_invalid_input)
+        self.batch_control.batch_size_changed.connect(self._on_settings_edited)
+        self.optimizer_combo.activated.connect(self._on_settings_edited)
+        self.loss_combo.activated.connect(self._on_settings_edited)
+        self.epochs_spin.editingFinished.connect(self._on_settings_edited)
+        self.seed_spin.editingFinished.connect(self._on_settings_edited)
+        self.divergence_banner.action_clicked.connect(self.retry_smaller_lr)
+        self._state.config_changed.connect(self.show_config)
+        self._state.dataset_changed.connect(self.show_dataset)
+        self._state.network_changed.connect(self._on_network_changed)
+        c = self._controller
+        c.loss_reported.connect(self._on_loss)
+        c.weights_reported.connect(self._on_weights)
+        c.epoch_reported.connect(self._on_epoch)
+        c.diverged.connect(self._on_diverged)
+        c.warned.connect(self._on_warned)
+        c.run_finished.connect(self._on_run_finished)
+        c.failed.connect(self._on_failed)
+        c.finished.connect(self._on_thread_finished)
+
+    # ---- views follow the state -----------------------------------------------------------------
+    @Slot(object)
+    def show_config(self, config) -> None:
+        """Write the settings into the widgets without echoing them back as edits."""
+        self.lr_control.set_learning_rate(config.learning_rate)
+        self.batch_control.set_batch_size(config.batch_size)
+        for combo, value in ((self.optimizer_combo, config.optimizer), (self.loss_combo, config.loss)):
+            with QSignalBlocker(combo):
+                combo.setCurrentIndex(combo.findData(value))
+        for spin, value in ((self.epochs_spin, config.epochs), (self.seed_spin, config.seed)):
+            with QSignalBlocker(spin):
+                spin.setValue(value)
+
+    @Slot(object)
+    def show_dataset(self, dataset) -> None:
+        self.batch_control.set_training_size(len(dataset.x_train) if dataset is not None else None)
+        if dataset is not None:
+            self.decision_view.show_dataset(dataset)
+        self._discard_job()
+
+    @Slot(object)
+    def _on_network_changed(self, spec) -> None:
+        self._discard_job()
+
+    def _discard_job(self) -> None:
+        """Data or network changed: the next Train starts a fresh run."""
+        if self._controller.is_running:
+            return
+        self._job = None
+        self._clear_views(keep_reference=False)
+        dataset = self._state.dataset
+        if dataset is not None:
+            self.weights_view.show_network(self._state.network, dataset.input_shape)
+        self._state.set_training_state("idle")
+        self._update_buttons()
+
+    # ---- actions (buttons, menus and shortcuts) ---------------------------------------------------
+    @Slot()
+    def train_or_pause(self) -> None:
+        """Space: start or continue training; while it runs, pause."""
+        if self._controller.is_running:
+            if self._intent == "train":
+                self._intent = "pause"
+                self._controller.request_stop()
+            return
+        job = self._ready_job()
+        if job is not None:
+            self._start(job.train_source(), "train")
+
+    @Slot()
+    def step_once(self) -> None:
+        """S: train on one batch, then pause."""
+        if self._controller.is_running:
+            return
+        job = self._ready_job()
+        if job is not None:
+            self._start(job.train_source(max_steps=1), "step")
+
+    @Slot()
+    def stop(self) -> None:
+        """End the run now and show the test figures."""
+        if self._controller.is_running:
+            self._intent = "stop"
+            self._controller.request_stop()
+        elif self._job is not None and self._job.started and not self._job.finished:
+            self._start(self._job.finish_source(), "finish")
+
+    @Slot()
+    def reset(self) -> None:
+        """R: forget the trained weights; the next run starts from new random ones."""
+        if self._controller.is_running:
+            self._intent = "reset"
+            self._controller.request_stop()
+            return
+        self._job = None
+        self._clear_views(keep_reference=True)
+        self._state.set_weights(None)
+        self._state.set_training_state("idle")
+        self._update_buttons()
+
+    @Slot()
+    def start_quick_train(self) -> None:
+        """The Draw panel's Quick train: the default network, one epoch of Adam."""
+        if self._controller.is_running or self._state.dataset is None:
+            return
+        dataset = self._state.dataset
+        try:
+            self._state.set_network(default_spec(dataset.input_size, dataset.num_outputs, dataset.task))
+            self._state.set_config(self._state.config.with_changes(
+                optimizer="adam", learning_rate=1e-3, batch_size=min(64, len(dataset.x_train)), epochs=1))
+        except StudioError as exc:
+            dialogs.show_error(self, str(exc))
+            return
+        self._job = None
+        self.train_or_pause()
+
+    @Slot()
+    def retry_smaller_lr(self) -> None:
+        """The divergence banner's button: same run from scratch at a 10× smaller learning rate."""
+        lr = max(self._state.config.learning_rate / 10, 1e-5)
+        self._state.set_config(self._state.config.with_changes(learning_rate=lr))
+        self.reset()
+        self.train_or_pause()
+
+    def _ready_job(self) -> TrainingJob | None:
+        """The current job, or a new one (validated now so errors show before anything runs)."""
+        if self._job is not None and not self._job.finished:
+            return self._job
+        if self._state.dataset is None:
+            dialogs.show_error(self, "Load a dataset first (Data tab), then train.")
+            return None
+        try:
+            job = TrainingJob(self._state.network, self._state.dataset, self._state.config)
+        except StudioError as exc:
+            dialogs.show_error(self, str(exc))
+            return None
+        self._job = job
+        self._clear_views(keep_reference=True)
+        return job
+
+    def _start(self, source, intent: str) -> None:
+        if self._controller.start(source):
+            self._intent = intent
+            self._state.set_training_state("running")
+            self._update_buttons()
+
+    def _clear_views(self, keep_reference: bool) -> None:
+        self._diverged = False
+        self.loss_plot.clear_history()
+        self.epoch_curves.start_new_run(keep_reference)
+        self.grad_plot.clear_history()
+        self.results_view.clear()
+        self.divergence_banner.hide()
+        self.warning_banner.hide()
+        self.progress.setValue(0)
+        self.progress.setFormat("Ready")
+
+    def _update_buttons(self) -> None:
+        running = self._controller.is_running
+        started = self._job is not None and self._job.started and not self._job.finished
+        self.train_button.setText("Pause" if running else ("Continue" if started else "Train"))
+        self.step_button.setEnabled(not running)
+        self.stop_button.setEnabled(running or started)
+        for widget in (self.batch_control, self.optimizer_combo, self.loss_combo, self.epochs_spin, self.seed_spin):
+            widget.setEnabled(not running)
+
+    # ---- settings edits ------------------------------------------------------------------------
+    @Slot(float)
+    def _on_learning_rate_changed(self, lr: float) -> None:
+        """The learning rate may change while training runs: the next step uses it."""
+        try:
+            self._state.set_config(self._state.config.with_changes(learning_rate=lr))
+            if self._job is not None:
+                self._job.set_learning_rate(lr)
+        except StudioError as exc:
+            self._on_invalid_input(str(exc))
+
+    @Slot()
+    def _on_settings_edited(self) -> None:
+        config = self._state.config.with_changes(
+            batch_size=self.batch_control.value, optimizer=self.optimizer_combo.currentData(),
+            loss=self.loss_combo.currentData(), epochs=self.epochs_spin.value(), seed=self.seed_spin.value())
+        self.apply_config(config)
+
+    def apply_config(self, config) -> None:
+        """Store edited settings; a paused run is discarded because its optimizer no longer matches."""
+        if config == self._state.config:
+            return
+        try:
+            self._state.set_config(config)
+        except StudioError as exc:
+            self._on_invalid_input(str(exc))
+            return
+        if self._job is not None and not self._controller.is_running:
+            self._job = None
+            self._update_buttons()
+
+    @Slot(str)
+    def _on_invalid_input(self, message: str) -> None:
+        dialogs.show_error(self, message)
+        self.show_config(self._state.config)
+
+    # ---- reports from the training thread ----------------------------------------------------------
+    @Slot(object)
+    def _on_loss(self, report: LossReport) -> None:
+        self.loss_plot.add_points(report)
+        job = self._job
+        if job is not None:
+            per_epoch = job.total_steps // job.config.epochs
+            self.progress.setFormat(format_progress(report, job.config.epochs, per_epoch, job.batch_size))
+        self.progress.setValue(int(1000 * report.step / max(report.total_steps, 1)))
+        self.samples_per_s_changed.emit(report.samples_per_s)
+
+    @Slot(object)
+    def _on_weights(self, report: WeightsReport) -> None:
+        self._state.set_weights(report)
+        self.weights_view.show_weights(report)
+        self.grad_plot.show_grad_norms(report.step, report.grad_norms)
+        if self.decision_view.is_applicable:
+            self.decision_view.show_weights(report)
+
+    @Slot(object)
+    def _on_epoch(self, report: EpochReport) -> None:
+        self.epoch_curves.add_epoch(report)
+
+    @Slot(object)
+    def _on_diverged(self, report: DivergenceReport) -> None:
+        self._diverged = True
+        self.loss_plot.mark_divergence(report.step)
+        self.divergence_banner.show_message(
+            f"Training diverged at step {report.step}. {report.message}",
+            f"Retry at η = {max(report.learning_rate / 10, 1e-5):g}",
+            "Start again from new random weights with a learning rate 10× smaller.")
+
+    @Slot(object)
+    def _on_warned(self, report: WarningReport) -> None:
+        self.warning_banner.show_message(f"Step {report.step}: {report.message}")
+
+    @Slot(object)
+    def _on_run_finished(self, report: FinishedReport) -> None:
+        if self._state.dataset is not None:
+            self.results_view.show_results(report, self._state.dataset)
+        if report.outcome == "early_stopped":
+            self.epoch_curves.mark_best_epoch(report.best_epoch)
+        if report.outcome != "diverged":
+            self.view_tabs.setCurrentWidget(self.results_view)
+        self.progress.setValue(1000)
+        self.progress.setFormat(f"Done: {report.outcome.replace('_', ' ')} after {report.step:,} steps")
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        dialogs.show_error(self, message)
+        self._job = None
+
+    @Slot(str)
+    def _on_thread_finished(self, outcome: str) -> None:
+        intent = self._intent
+        if intent == "stop" and self._job is not None and outcome != "failed" and not self._job.finished:
+            self._start(self._job.finish_source(), "finish")
+            return
+        if intent == "reset":
+            self.reset()
+            return
+        job = self._job
+        if job is None or not job.started:
+            state = "idle"
+        elif job.finished:
+            state = "diverged" if self._diverged else "finished"
+        else:
+            state = "paused"
+        self._state.set_training_state(state)
+        self._update_buttons()

@@ -1,0 +1,108 @@
+"""Train vs validation loss and metric per epoch, the gap shaded, the previous run as a faded reference."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from core.reports import EpochReport
+
+TRAIN_COLOUR, VAL_COLOUR = (0, 114, 178), (230, 159, 0)   # Okabe–Ito blue and orange: colour-blind safe
+
+
+class _TrainValPlot(pg.PlotWidget):
+    """One quantity per epoch: train and validation curves, the gap between them shaded."""
+
+    def __init__(self, title: str, y_label: str) -> None:
+        super().__init__()
+        self.setTitle(title)
+        self.setLabel("bottom", "epoch")
+        self.setLabel("left", y_label)
+        self.showGrid(x=True, y=True, alpha=0.2)
+        self.addLegend(offset=(-10, 10))
+        self.reference_train = self.plot(pen=pg.mkPen(TRAIN_COLOUR + (70,), width=2, style=Qt.PenStyle.DotLine))
+        self.reference_val = self.plot(pen=pg.mkPen(VAL_COLOUR + (70,), width=2, style=Qt.PenStyle.DotLine))
+        self.train = self.plot(pen=pg.mkPen(TRAIN_COLOUR, width=2.5), symbol="o", symbolSize=6,
+                               symbolBrush=TRAIN_COLOUR, name="training")
+        self.val = self.plot(pen=pg.mkPen(VAL_COLOUR, width=2.5), symbol="s", symbolSize=6,
+                             symbolBrush=VAL_COLOUR, name="validation")
+        self.gap = pg.FillBetweenItem(self.train, self.val, brush=pg.mkBrush(213, 94, 0, 50))
+        self.addItem(self.gap)
+        self.stop_marker = pg.InfiniteLine(angle=90, pen=pg.mkPen((0, 158, 115), width=2, style=Qt.PenStyle.DashLine),
+                                           label="best epoch (restored)", labelOpts={"position": 0.85})
+        self.stop_marker.setVisible(False)
+        self.addItem(self.stop_marker)
+
+    def show_values(self, epochs: np.ndarray, train: np.ndarray, val: np.ndarray) -> None:
+        ok = np.isfinite(train) & np.isfinite(val)
+        self.train.setData(epochs[ok], train[ok])
+        self.val.setData(epochs[ok], val[ok])
+
+    def keep_as_reference(self) -> None:
+        """The current curves become the faded reference; the live ones are emptied."""
+        for live, reference in ((self.train, self.reference_train), (self.val, self.reference_val)):
+            x, y = live.getData()
+            reference.setData(x if x is not None else [], y if y is not None else [])
+            live.setData([], [])
+        self.stop_marker.setVisible(False)
+
+
+class EpochCurves(QWidget):
+    """Loss and accuracy (or R²) per epoch with a one-line diagnosis underneath."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.loss_plot = _TrainValPlot("Loss per epoch (gap shaded)", "loss")
+        self.metric_plot = _TrainValPlot("Accuracy per epoch", "accuracy")
+        self._diagnosis = QLabel("Train a network: one point per epoch appears here.")
+        self._diagnosis.setWordWrap(True)
+        self._diagnosis.setObjectName("diagnosis")
+        self._diagnosis.setToolTip("What the two curves say: a growing gap where validation loss rises "
+                                   "while training loss falls means overfitting.")
+        plots = QHBoxLayout()
+        plots.addWidget(self.loss_plot)
+        plots.addWidget(self.metric_plot)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(plots, 1)
+        layout.addWidget(self._diagnosis)
+        self._history: list[EpochReport] = []
+
+    @property
+    def history(self) -> list[EpochReport]:
+        return list(self._history)
+
+    @property
+    def diagnosis(self) -> str:
+        return self._diagnosis.text()
+
+    def add_epoch(self, report: EpochReport) -> None:
+        """Append one epoch and redraw both plots and the diagnosis."""
+        self._history.append(report)
+        epochs = np.array([r.epoch for r in self._history], np.float64)
+        column = lambda name: np.array([getattr(r, name) for r in self._history], np.float64)  # noqa: E731
+        self.loss_plot.show_values(epochs, column("train_loss"), column("val_loss"))
+        self.metric_plot.show_values(epochs, column("train_metric"), column("val_metric"))
+        self.metric_plot.setTitle(f"{report.metric_name.capitalize()} per epoch")
+        self.metric_plot.setLabel("left", report.metric_name)
+        from core.overfitting import diagnose
+
+        self._diagnosis.setText(diagnose(self._history))
+
+    def mark_best_epoch(self, epoch: int) -> None:
+        for plot in (self.loss_plot, self.metric_plot):
+            plot.stop_marker.setValue(epoch)
+            plot.stop_marker.setVisible(True)
+
+    def start_new_run(self, keep_reference: bool = True) -> None:
+        """Clear for a new run; the previous run stays as faded dotted curves to compare with."""
+        for plot in (self.loss_plot, self.metric_plot):
+            if keep_reference and self._history:
+                plot.keep_as_reference()
+            else:
+                for curve in (plot.train, plot.val, plot.reference_train, plot.reference_val):
+                    curve.setData([], [])
+                plot.stop_marker.setVisible(False)
+        self._history.clear()
+        self._diagnosis.setText("Train a network: one point per epoch appears here.")

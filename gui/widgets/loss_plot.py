@@ -1,0 +1,100 @@
+"""Loss per training step: raw points and a smoothed curve, grown in place, with a divergence marker."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QWidget
+
+from core.reports import LossReport
+
+SMOOTHING = 0.98  # exponential moving average, as TensorBoard's smoothing slider
+
+
+class GrowingSeries:
+    """x/y buffers that double in capacity, so adding points never copies the whole history each time."""
+
+    def __init__(self, capacity: int = 4096) -> None:
+        self.x = np.empty(capacity, np.float64)
+        self.y = np.empty(capacity, np.float64)
+        self.size = 0
+
+    def extend(self, x: np.ndarray, y: np.ndarray) -> None:
+        need = self.size + len(x)
+        if need > len(self.x):
+            capacity = max(need, 2 * len(self.x))
+            self.x = np.resize(self.x, capacity)
+            self.y = np.resize(self.y, capacity)
+        self.x[self.size:need] = x
+        self.y[self.size:need] = y
+        self.size = need
+
+    def view(self) -> tuple[np.ndarray, np.ndarray]:
+        return self.x[:self.size], self.y[:self.size]
+
+    def clear(self) -> None:
+        self.size = 0
+
+
+def smooth(values: np.ndarray, start: float | None, alpha: float = SMOOTHING) -> np.ndarray:
+    """Bias-free EMA continuing from `start` (the last smoothed value), like TensorBoard."""
+    out = np.empty(len(values), np.float64)
+    last = values[0] if start is None else start
+    for i, v in enumerate(values):
+        last = alpha * last + (1 - alpha) * v
+        out[i] = last
+    return out
+
+
+class LossPlot(pg.PlotWidget):
+    """The training loss per step; non-finite points are left out (divergence is marked instead)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle("Loss per step")
+        self.setLabel("bottom", "step")
+        self.setLabel("left", "loss")
+        self.showGrid(x=True, y=True, alpha=0.2)
+        self.addLegend(offset=(-10, 10))
+        self._raw = self.plot(pen=pg.mkPen((150, 170, 200), width=1), name="each batch")
+        self._smooth = self.plot(pen=pg.mkPen((0, 90, 181), width=2.5), name="smoothed")
+        for curve in (self._raw, self._smooth):
+            curve.setDownsampling(auto=True, method="peak")
+            curve.setClipToView(True)
+        self._raw_series, self._smooth_series = GrowingSeries(), GrowingSeries()
+        self._marker = pg.InfiniteLine(angle=90, pen=pg.mkPen((213, 94, 0), width=2, style=pg.QtCore.Qt.PenStyle.DashLine),
+                                       label="diverged", labelOpts={"position": 0.9, "color": (213, 94, 0)})
+        self._marker.setVisible(False)
+        self.addItem(self._marker)
+        self.setToolTip("The loss of every training step (light) and its moving average (dark). "
+                        "It should fall; if it shoots up, the learning rate is too large.")
+
+    @property
+    def point_count(self) -> int:
+        return self._raw_series.size
+
+    def add_points(self, report: LossReport) -> None:
+        """Append the report's points (all of them: nothing is dropped on the way)."""
+        finite = np.isfinite(report.losses)
+        steps, losses = report.steps[finite], report.losses[finite].astype(np.float64)
+        if not len(steps):
+            return
+        last = self._smooth_series.y[self._smooth_series.size - 1] if self._smooth_series.size else None
+        self._raw_series.extend(steps, losses)
+        self._smooth_series.extend(steps, smooth(losses, last))
+        self._raw.setData(*self._raw_series.view())
+        self._smooth.setData(*self._smooth_series.view())
+
+    def mark_divergence(self, step: int) -> None:
+        self._marker.setValue(step)
+        self._marker.setVisible(True)
+
+    def clear_history(self) -> None:
+        self._raw_series.clear()
+        self._smooth_series.clear()
+        self._raw.setData([], [])
+        self._smooth.setData([], [])
+        self._marker.setVisible(False)
+
+    def history(self) -> tuple[np.ndarray, np.ndarray]:
+        """(steps, losses) shown so far, for CSV export."""
+        return self._raw_series.view()
