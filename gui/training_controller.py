@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 from typing import Callable, Iterator
 
+import shiboken6
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from core.reports import (DivergenceReport, EpochReport, FinishedReport, LossReport, WarningReport,
@@ -58,6 +59,7 @@ class BackgroundRunner(QObject):
         self._worker: Worker | None = None
         self._run_id = 0
         self._outcome = "stopped"
+        self._retired: list[Worker] = []
 
     @property
     def is_running(self) -> bool:
@@ -100,6 +102,12 @@ class BackgroundRunner(QObject):
         return done
 
     def _forget(self) -> None:
+        # The worker is deleted by deleteLater in its own thread as that thread ends. Dropping the last
+        # Python reference here would delete it a second time from the GUI thread (a crash seen in
+        # start/stop cycles), so it is kept until Qt has deleted it.
+        self._retired = [w for w in self._retired if shiboken6.isValid(w)]
+        if self._worker is not None:
+            self._retired.append(self._worker)
         self._thread, self._worker, self._run_id = None, None, 0
 
     @Slot(int, object)
