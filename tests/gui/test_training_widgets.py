@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from core.reports import EpochReport, LossReport
+from gui.widgets.batch_size_control import BatchSizeControl, describe_batch
+from gui.widgets.epoch_curves import EpochCurves
+from gui.widgets.learning_rate_control import LearningRateControl, lr_to_tick, tick_to_lr
+from gui.widgets.loss_plot import LossPlot, smooth
+
+
+def test_lr_ticks_are_log_scale_and_invert():
+    assert tick_to_lr(lr_to_tick(0.01)) == pytest.approx(0.01)
+    assert tick_to_lr(0) == pytest.approx(1e-5) and tick_to_lr(lr_to_tick(10.0)) == pytest.approx(10.0)
+    assert lr_to_tick(0.1) - lr_to_tick(0.01) == lr_to_tick(1.0) - lr_to_tick(0.1) == 100
+
+
+def test_set_learning_rate_does_not_echo(qtbot):
+    control = LearningRateControl()
+    qtbot.addWidget(control)
+    with qtbot.assertNotEmitted(control.learning_rate_changed):
+        control.set_learning_rate(0.003)
+    assert control._field.text() == "0.003" and control.value == 0.003
+
+
+def test_user_edits_emit_and_bad_text_is_refused(qtbot):
+    control = LearningRateControl(0.01)
+    qtbot.addWidget(control)
+    with qtbot.waitSignal(control.learning_rate_changed, timeout=1000) as blocker:
+        control._slider.setValue(lr_to_tick(0.1))
+    assert blocker.args[0] == pytest.approx(0.1)
+    for text in ("banana", "-1", "1e308", "nan"):
+        control._field.setText(text)
+        with qtbot.waitSignal(control.invalid_entered, timeout=1000), \
+                qtbot.assertNotEmitted(control.learning_rate_changed):
+            control._field.editingFinished.emit()
+        assert control.value == pytest.approx(0.1) and control._field.text() == "0.1"
+    control._field.setText("3e-4")
+    with qtbot.waitSignal(control.learning_rate_changed, timeout=1000) as blocker:
+        control._field.editingFinished.emit()
+    assert blocker.args == [pytest.approx(3e-4)]
+
+
+def test_batch_size_words_follow_the_lecture(qtbot):
+    assert describe_batch(1, 100).startswith("Stochastic")
+    assert describe_batch(64, 100).startswith("Mini-batch") and "64" in describe_batch(64, 100)
+    assert describe_batch(0, 55000).startswith("Batch gradient descent") and "55,000" in describe_batch(0, 55000)
+    control = BatchSizeControl(64)
+    qtbot.addWidget(control)
+    control.set_training_size(1000)
+    with qtbot.waitSignal(control.batch_size_changed, timeout=1000) as blocker:
+        control._combo.activated.emit(control._combo.findData(0))
+    assert blocker.args == [0] and control._spin.text() == "all"
+    assert control._words.text().startswith("Batch gradient descent")
+    with qtbot.assertNotEmitted(control.batch_size_changed):
+        control.set_batch_size(1)
+    assert control._words.text().startswith("Stochastic")
+
+
+def report(steps, losses):
+    return LossReport(0, np.asarray(steps), np.asarray(losses, np.float32), 1000.0, steps[-1], 100, 0.01)
+
+
+def test_loss_plot_keeps_every_finite_point_and_skips_nan(qtbot):
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.add_points(report([1, 2, 3], [2.3, 2.0, 1.8]))
+    plot.add_points(report([4, 5], [float("nan"), 1.5]))
+    steps, losses = plot.history()
+    assert steps.tolist() == [1, 2, 3, 5] and losses.tolist() == pytest.approx([2.3, 2.0, 1.8, 1.5])
+    plot.add_points(report(list(range(6, 10006)), np.linspace(1.5, 0.1, 10000)))  # buffers grow in place
+    assert plot.point_count == 10004
+    plot.mark_divergence(5)
+    assert plot._marker.isVisible() and plot._marker.value() == 5
+    plot.clear_history()
+    assert plot.point_count == 0 and not plot._marker.isVisible()
+
+
+def test_smoothing_continues_across_reports():
+    values = np.array([1.0, 0.0, 0.0, 0.0])
+    whole = smooth(values, None, 0.5)
+    split = np.concatenate([smooth(values[:2], None, 0.5), smooth(values[2:], smooth(values[:2], None, 0.5)[-1], 0.5)])
+    np.testing.assert_allclose(whole, split)
+    np.testing.assert_allclose(whole, [1.0, 0.5, 0.25, 0.125])
+
+
+def test_epoch_curves_shade_the_gap_and_keep_the_previous_run(qtbot):
+    curves = EpochCurves()
+    qtbot.addWidget(curves)
+    for epoch, (train, val) in enumerate([(1.0, 1.1), (0.6, 0.9), (0.3, 1.0)], start=1):
+        curves.add_epoch(EpochReport(epoch, epoch * 10, train, val, 1 - train / 2, 1 - val / 2, "accuracy"))
+    x, y = curves.loss_plot.val.getData()
+    assert x.tolist() == [1, 2, 3] and y.tolist() == pytest.approx([1.1, 0.9, 1.0])
+    assert curves.diagnosis  # a sentence from core.overfitting.diagnose
+    curves.start_new_run(keep_reference=True)
+    ref_x, ref_y = curves.loss_plot.reference_val.getData()
+    assert ref_y.tolist() == pytest.approx([1.1, 0.9, 1.0]) and curves.history == []
+    live_x, _ = curves.loss_plot.val.getData()
+    assert live_x is None or len(live_x) == 0
