@@ -1,0 +1,209 @@
+"""Data augmentation: identity at zero strength, exact geometry, shapes/dtype, labels, determinism."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+import torch.nn.functional as F
+
+import core.augmentation as augmentation
+import core.training as training
+from core.augmentation import (BatchAugmenter, affine_matrices, augment_preview, base_grid, check_augmentation,
+                               make_augmenter, thicken, warp)
+from core.datasets import MNIST_MEAN, MNIST_STD, Dataset, normalize_pixels
+from core.errors import ConfigError
+from core.network_spec import LayerSpec, NetworkSpec
+from core.reports import Augmentation, LossReport, TrainingConfig
+from core.training import TrainingSession
+
+LOW, HIGH = -MNIST_MEAN / MNIST_STD, (1 - MNIST_MEAN) / MNIST_STD   # normalised range of pixels in [0, 1]
+SINGLE = {"shift_px": Augmentation(shift_px=4.0), "rotation_deg": Augmentation(rotation_deg=30.0),
+          "scale": Augmentation(scale=0.3), "thickness": Augmentation(thickness=1.0),
+          "noise": Augmentation(noise=0.1)}
+EVERYTHING = Augmentation(shift_px=2.0, rotation_deg=15.0, scale=0.1, thickness=0.5, noise=0.1)
+
+
+@pytest.fixture(scope="module")
+def digits01(mnist_t10k) -> np.ndarray:
+    """64 real MNIST test digits as float pixels in [0, 1], (64, 28, 28)."""
+    images, _ = mnist_t10k
+    return images[:64].astype(np.float32) / 255.0
+
+
+def normalised(images01: np.ndarray) -> torch.Tensor:
+    return torch.from_numpy(normalize_pixels(images01).reshape(len(images01), 784))
+
+
+def to_pixels01(x: torch.Tensor) -> np.ndarray:
+    return (x.numpy() * MNIST_STD + MNIST_MEAN).reshape(-1, 28, 28)
+
+
+def test_zero_strength_returns_the_input_itself():
+    x = torch.randn(16, 784)
+    out = make_augmenter(Augmentation(), seed=3)(x)
+    assert out is x
+    assert torch.equal(out, x.clone())
+
+
+def test_zero_strength_preview_returns_the_images_unchanged(digits01):
+    out = augment_preview(digits01[:8], Augmentation(), seed=1)
+    assert out.shape == (8, 28, 28) and np.array_equal(out, digits01[:8])
+
+
+@pytest.mark.parametrize("name", [*SINGLE, "everything"])
+def test_augmented_batch_keeps_shape_dtype_and_pixel_range(digits01, name):
+    aug = SINGLE.get(name, EVERYTHING)
+    x = normalised(digits01)
+    before = x.clone()
+    out = make_augmenter(aug, seed=0)(x)
+    assert out.shape == x.shape and out.dtype == torch.float32
+    assert torch.isfinite(out).all()
+    assert out.min() >= LOW - 1e-5 and out.max() <= HIGH + 1e-5
+    assert torch.equal(x, before)      # the caller's batch is not modified in place
+
+
+@pytest.mark.parametrize("name", list(SINGLE))
+def test_each_augmentation_changes_the_images_and_keeps_the_ink_sane(digits01, name):
+    x = normalised(digits01)
+    out = to_pixels01(make_augmenter(SINGLE[name], seed=0)(x))
+    changed = np.abs(out - digits01).reshape(64, -1).mean(axis=1)
+    assert (changed > 0.002).mean() > 0.8, f"{name} left most images (nearly) unchanged"
+    assert np.median(changed) > 0.01
+    ink_ratio = out.reshape(64, -1).sum(axis=1) / digits01.reshape(64, -1).sum(axis=1)
+    assert 0.25 < ink_ratio.min() and ink_ratio.max() < 4.0
+    assert 0.6 < np.median(ink_ratio) < 1.8
+
+
+def test_shift_moves_ink_by_whole_pixels_in_the_right_direction(digits01):
+    image = torch.from_numpy(digits01[:1]).view(1, 1, 28, 28)
+    one = torch.ones(1)
+    theta = affine_matrices(3.0 * one, -2.0 * one, 0.0 * one, one)   # 3 px right, 2 px up
+    moved = warp(image.clone(), theta, base_grid())
+    expected = torch.roll(image, shifts=(-2, 3), dims=(2, 3))          # MNIST borders are empty
+    assert torch.allclose(moved, expected, atol=1e-5)
+
+
+def test_rotation_by_a_quarter_turn_equals_rot90(digits01):
+    image = torch.from_numpy(digits01[:1]).view(1, 1, 28, 28)
+    one = torch.ones(1)
+    theta = affine_matrices(0 * one, 0 * one, torch.tensor([np.pi / 2], dtype=torch.float32), one)
+    turned = warp(image.clone(), theta, base_grid())
+    assert torch.allclose(turned, torch.rot90(image, k=1, dims=(2, 3)), atol=1e-4)
+
+
+def test_zoom_enlarges_and_shrinks_the_digit(digits01):
+    image = torch.from_numpy(digits01[:8]).view(8, 1, 28, 28)
+    ones, zeros = torch.ones(8), torch.zeros(8)
+    bigger = warp(image.clone(), affine_matrices(zeros, zeros, zeros, 1.3 * ones), base_grid())
+    smaller = warp(image.clone(), affine_matrices(zeros, zeros, zeros, 0.7 * ones), base_grid())
+    ink = lambda t: t.sum(dim=(1, 2, 3))  # noqa: E731
+    assert (ink(bigger) > 1.3 * ink(image)).all() and (ink(smaller) < 0.7 * ink(image)).all()
+
+
+def test_full_thickening_is_dilation_and_full_thinning_is_erosion(digits01):
+    image = torch.from_numpy(digits01[:4]).view(4, 1, 28, 28)
+    amount = torch.tensor([1.0, -1.0, 0.5, 0.0])
+    out = thicken(image.clone(), amount)
+    dilated = F.max_pool2d(image, 3, stride=1, padding=1)        # the textbook reference
+    eroded = -F.max_pool2d(-image, 3, stride=1, padding=1)
+    assert torch.allclose(out[0], dilated[0]) and torch.allclose(out[1], eroded[1])
+    assert torch.allclose(out[2], 0.5 * (image[2] + dilated[2]), atol=1e-6)
+    assert torch.equal(out[3], image[3])
+
+
+def test_noise_has_the_requested_standard_deviation():
+    grey = torch.full((64, 784), 0.5)
+    x = torch.from_numpy(normalize_pixels(grey.numpy()))
+    out = to_pixels01(make_augmenter(Augmentation(noise=0.1), seed=0)(x))
+    assert abs(float(np.std(out - 0.5)) - 0.1) < 0.01
+    assert abs(float(np.mean(out - 0.5))) < 0.01
+
+
+def test_the_same_seed_gives_the_same_batches_and_another_seed_does_not(digits01):
+    x = normalised(digits01)
+    first, second, other = (make_augmenter(EVERYTHING, seed) for seed in (7, 7, 8))
+    a1, a2 = first(x), first(x)
+    assert torch.equal(a1, second(x)) and torch.equal(a2, second(x))
+    assert not torch.equal(a1, a2)                 # every batch gets fresh random changes
+    assert not torch.equal(a1, other(x))
+
+
+def test_every_image_in_a_batch_gets_its_own_change(digits01):
+    same = np.repeat(digits01[:1], 8, axis=0)
+    out = augment_preview(same, Augmentation(shift_px=3.0, rotation_deg=20.0), seed=0)
+    assert len({out[i].tobytes() for i in range(8)}) == 8
+
+
+def test_huge_batches_and_empty_batches_work():
+    big = torch.full((1400, 784), float(LOW))   # more values than half the noise bank: fresh noise
+    out = make_augmenter(Augmentation(noise=0.2), seed=0)(big)
+    assert out.shape == big.shape and float(out.std()) > 0.1
+    empty = torch.zeros(0, 784)
+    assert make_augmenter(EVERYTHING, seed=0)(empty).shape == (0, 784)
+
+
+def test_preview_is_numpy_in_range_and_deterministic(digits01):
+    out = augment_preview(digits01[:8], EVERYTHING, seed=5)
+    assert isinstance(out, np.ndarray) and out.shape == (8, 28, 28) and out.dtype == np.float32
+    assert out.min() >= 0.0 and out.max() <= 1.0
+    assert np.array_equal(out, augment_preview(digits01[:8], EVERYTHING, seed=5))
+    assert not np.array_equal(out, augment_preview(digits01[:8], EVERYTHING, seed=6))
+    assert np.abs(out - digits01[:8]).mean() > 0.01
+
+
+@pytest.mark.parametrize("aug", [Augmentation(shift_px=-1.0), Augmentation(rotation_deg=31.0),
+                                 Augmentation(noise=float("nan")), Augmentation(scale=0.5)])
+def test_out_of_range_settings_are_refused_with_a_sentence(aug):
+    with pytest.raises(ConfigError, match="augmentation setting"):
+        check_augmentation(aug)
+    with pytest.raises(ConfigError):
+        make_augmenter(aug, seed=0)
+
+
+def test_preview_refuses_images_of_the_wrong_shape():
+    with pytest.raises(ConfigError, match="28, 28"):
+        augment_preview(np.zeros((8, 784)), EVERYTHING, seed=0)
+
+
+def _image_dataset(images: np.ndarray, labels: np.ndarray) -> Dataset:
+    x = normalize_pixels(images.astype(np.float32) / 255.0).reshape(len(images), 784)
+    y = labels.astype(np.int64)
+    return Dataset("MNIST", "classification", (28, 28), tuple("0123456789"), x[:192], y[:192],
+                   x[192:256], y[192:256], x[256:320], y[256:320], "test slice")
+
+
+def test_training_augments_every_batch_and_keeps_its_labels(mnist_t10k, monkeypatch):
+    dataset = _image_dataset(*(a[:320] for a in mnist_t10k))
+    seen: list[tuple[torch.Tensor, torch.Tensor]] = []
+    labels: list[torch.Tensor] = []
+    real_make, real_loss = augmentation.make_augmenter, training.data_loss
+
+    def recording_make(aug, seed):
+        inner = real_make(aug, seed)
+        return lambda x: seen.append((x.clone(), inner(x))) or seen[-1][1]
+
+    def recording_loss(output, y, loss, task):
+        if output.requires_grad:      # training steps only, not the evaluation of the splits
+            labels.append(y.clone())
+        return real_loss(output, y, loss, task)
+
+    monkeypatch.setattr(augmentation, "make_augmenter", recording_make)
+    monkeypatch.setattr(training, "data_loss", recording_loss)
+    config = TrainingConfig(batch_size=32, epochs=2, augmentation=EVERYTHING, loss_hz=1e9)
+    session = TrainingSession(NetworkSpec(784, (LayerSpec(16),), 10), dataset, config)
+    reports = list(session.run())
+    assert len(seen) == len(labels) == session.total_steps == 12
+    row_of = {dataset.x_train[i].tobytes(): i for i in range(len(dataset.x_train))}
+    for (x_in, x_out), y in zip(seen, labels):
+        assert x_out.shape == x_in.shape == (32, 784) and x_out.dtype == torch.float32
+        assert not torch.equal(x_out, x_in)
+        rows = [row_of[row.numpy().tobytes()] for row in x_in]     # which images went in ...
+        assert y.tolist() == dataset.y_train[rows].tolist()        # ... keep exactly their labels
+    losses = np.concatenate([r.losses for r in reports if isinstance(r, LossReport)])
+    assert np.isfinite(losses).all()
+
+
+def test_augmenter_runs_on_whatever_device_the_batch_is_on():
+    augmenter = BatchAugmenter(EVERYTHING, seed=0)
+    x = torch.zeros(4, 784)
+    assert augmenter(x).device == x.device
