@@ -26,7 +26,6 @@ from core.terrain import Objective, Terrain1D, landing_site, stationary_points
 Array = np.ndarray
 OUTCOMES = ("converged", "oscillating", "diverged", "max_steps")
 RACERS = ("GD", "Momentum", "RMSProp", "Adam")
-RACER_COLOURS = {"GD": "#ff5a5f", "Momentum": "#ffb000", "RMSProp": "#3ddc97", "Adam": "#4cc9f0"}
 
 GRAD_TOL = 1e-3          # |gradient| below this counts as flat
 STEP_TOL = 1e-4          # rules with memory must also have nearly stopped moving
@@ -512,3 +511,23 @@ def jump(x: float, direction: int, size: float, x_range: tuple[float, float]) ->
 def goldilocks_rate(curvature: float) -> float:
     """On a quadratic of curvature L, lr = 1/L lands on the bottom in one step."""
     return 1.0 / curvature
+
+
+def jump_arithmetic(x: float, new_x: float, height_before: float, height_after: float) -> str:
+    """The manual game's move as arithmetic plus whether it went downhill."""
+    delta = new_x - x
+    sign = "+" if delta >= 0 else "−"
+    change = height_after - height_before
+    verdict = ("downhill" if change < 0 else "uphill" if change > 0 else "level") + (
+        f" by {format_number(abs(change))}" if change else "")
+    return f"x ← {format_number(x)} {sign} {format_number(abs(delta))} = {format_number(new_x)}: you went {verdict}"
+
+
+def describe_slope(slope: float) -> str:
+    """The slope under the creature in words: which way the ground falls."""
+    text = f"slope = {format_number(slope)}"
+    if not math.isfinite(slope):
+        return text
+    if abs(slope) <= GRAD_TOL:
+        return text + "  (flat)"
+    return text + ("  (ground falls to the right)" if slope < 0 else "  (ground falls to the left)")

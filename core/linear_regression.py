@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from core.descent import format_number
 from core.terrain import Terrain2D
 
 Array = np.ndarray
@@ -126,3 +127,9 @@ def path_wobble(path: Array) -> float:
     length = float(np.sum(np.linalg.norm(np.diff(path, axis=0), axis=1)))
     direct = float(np.linalg.norm(path[-1] - path[0]))
     return length / direct if direct > 0 else float("inf")
+
+
+def describe_line(w: float, b: float) -> str:
+    """The line as the caveman's formula, e.g. 'f(x) = 2.00·x + 1.00' (never '+ −')."""
+    sign = "−" if b < 0 else "+"
+    return f"f(x) = {format_number(w)}·x {sign} {format_number(abs(b))}"
