@@ -249,35 +249,36 @@ def visible_window(terrain: Terrain1D, x: float, radius: float, n: int = 80) -> 
 
 def contour_segments(grid: TerrainGrid, levels: Array) -> Array:
     """Contour lines by marching squares, as point pairs (2k, 2) for a 'pairs'-connected line."""
-    pieces = [_level_segments(grid, float(level)) for level in levels]
-    pieces = [p for p in pieces if len(p)]
+    z = grid.z
+    corners = np.stack([z[:-1, :-1], z[:-1, 1:], z[1:, 1:], z[1:, :-1]])  # counter-clockwise from bottom-left
+    low, high = corners.min(axis=0), corners.max(axis=0)
+    pieces = []
+    for level in np.asarray(levels, dtype=np.float64):
+        rows, cols = np.nonzero((low < level) & (high >= level))  # only the cells the level crosses
+        if len(rows):
+            pieces.append(_cell_segments(grid, corners[:, rows, cols] - level, rows, cols))
     return np.concatenate(pieces) if pieces else np.empty((0, 2))
 
 
-def _level_segments(grid: TerrainGrid, level: float) -> Array:
-    """Segments of one contour level: each cell crossed on 2 (or 4) edges yields 1 (or 2) segments."""
-    z = grid.z - level
-    corners = (z[:-1, :-1], z[:-1, 1:], z[1:, 1:], z[1:, :-1])  # counter-clockwise from bottom-left
-    x0, x1 = grid.xs[None, :-1], grid.xs[None, 1:]
-    y0, y1 = grid.ys[:-1, None], grid.ys[1:, None]
+def _cell_segments(grid: TerrainGrid, values: Array, rows: Array, cols: Array) -> Array:
+    """Segments in the crossed cells: each cell crossed on 2 (or 4) edges yields 1 (or 2) segments."""
+    x0, x1, y0, y1 = grid.xs[cols], grid.xs[cols + 1], grid.ys[rows], grid.ys[rows + 1]
     ends = ((x0, y0), (x1, y0), (x1, y1), (x0, y1))
-    crossings = []
+    hits, px, py = [], [], []
     for k in range(4):
-        a, b = corners[k], corners[(k + 1) % 4]
+        a, b = values[k], values[(k + 1) % 4]
         with np.errstate(all="ignore"):
             t = np.clip(a / (a - b), 0.0, 1.0)  # linear interpolation along the edge
         (xa, ya), (xb, yb) = ends[k], ends[(k + 1) % 4]
-        crossing = (a < 0) != (b < 0)
-        crossings.append((crossing, xa + t * (xb - xa), ya + t * (yb - ya)))
-    return _pair_crossings(crossings)
+        hits.append((a < 0) != (b < 0))
+        px.append(xa + t * (xb - xa))
+        py.append(ya + t * (yb - ya))
+    return _pair_crossings(np.array(hits), np.array(px), np.array(py))
 
 
-def _pair_crossings(crossings: list[tuple[Array, Array, Array]]) -> Array:
-    """Join the crossed edges of every cell into segments (the first two, then the last two)."""
-    hits = np.stack([c[0] for c in crossings])                    # (4, ny-1, nx-1)
-    xs = np.stack([np.broadcast_to(c[1], hits.shape[1:]) for c in crossings])
-    ys = np.stack([np.broadcast_to(c[2], hits.shape[1:]) for c in crossings])
-    rank = np.cumsum(hits, axis=0) * hits                         # 1..4 for crossed edges, 0 otherwise
+def _pair_crossings(hits: Array, xs: Array, ys: Array) -> Array:
+    """Join the crossed edges (4, k) of every cell into segments: the first two, then the last two."""
+    rank = np.cumsum(hits, axis=0) * hits  # 1..4 for crossed edges, 0 otherwise
     points = []
     for first, second in ((1, 2), (3, 4)):
         mask_a, mask_b = rank == first, rank == second

@@ -112,6 +112,9 @@ class CavemanRegression(QWidget):
         self._play = make_button("Play", "Let gradient descent find the best line; press again to pause.",
                                  self._on_play_toggled, True)
         self._reset = make_button("Reset", "Back to the caveman's first guess.", self._on_reset_clicked)
+        self._speed = QSlider(Qt.Orientation.Horizontal)
+        self._speed.setRange(1, 20)
+        self._speed.setToolTip("Play speed: steps per frame (25 frames a second).")
         self._arithmetic = make_label("", "The arithmetic of the last step, for w and for b.", 11, True, True)
         self._status = make_label("", "How the descent is going.", 11)
         self._batch_lr = make_spin(0.05, 0.001, 0.25, 3, 0.01, "Learning rate for the three paths below.")
@@ -161,9 +164,11 @@ class CavemanRegression(QWidget):
         grid.addWidget(self._step, 6, 0)
         grid.addWidget(self._play, 6, 1)
         grid.addWidget(self._reset, 6, 2)
-        grid.addWidget(self._arithmetic, 7, 0, 1, 3)
-        grid.addWidget(self._status, 8, 0, 1, 3)
-        grid.setRowStretch(9, 1)
+        grid.addWidget(make_label("speed", "Play speed."), 7, 0)
+        grid.addWidget(self._speed, 7, 1, 1, 2)
+        grid.addWidget(self._arithmetic, 8, 0, 1, 3)
+        grid.addWidget(self._status, 9, 0, 1, 3)
+        grid.setRowStretch(10, 1)
         return box
 
     def _batch_box(self) -> QGroupBox:
@@ -203,6 +208,11 @@ class CavemanRegression(QWidget):
 
     def step_once(self) -> None:
         """One gradient step on (w, b), with its arithmetic."""
+        self.advance(1)
+
+    def advance(self, count: int) -> None:
+        """Up to count gradient steps on (w, b); the arithmetic shown is that of the last one."""
+        self._walker.advance(count - 1)
         (w, b), lr = self._walker.point.copy(), self._lr.value()
         detail = self._walker.step()
         if detail is not None:
@@ -260,7 +270,7 @@ class CavemanRegression(QWidget):
 
     @Slot()
     def _on_timer_tick(self) -> None:
-        self.step_once()
+        self.advance(self._speed.value())
         if self._walker.done:
             self.stop()
 
