@@ -22,6 +22,7 @@ from gui.app import APP_NAME, ORGANIZATION
 G = TypeVar("G")
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
+MAX_SETTINGS_BYTES = 1024 * 1024
 
 
 class SettingsStore:
@@ -39,7 +40,7 @@ class SettingsStore:
         """Open the file; a damaged one is kept as a copy and replaced by an empty one."""
         settings = QSettings(str(self.path), QSettings.Format.IniFormat)
         settings.allKeys()  # parse now: status() reports a format error only after a read
-        if settings.status() != QSettings.Status.FormatError:
+        if settings.status() != QSettings.Status.FormatError and not _looks_damaged(self.path):
             return settings
         self.corrupt_copy = self.path.with_name(f"{self.path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
         try:
@@ -92,6 +93,24 @@ class SettingsStore:
         if isinstance(window, QMainWindow) and isinstance(state, QByteArray) and not state.isEmpty():
             window.restoreState(state)
         return fit_to_screen(window, use_position=restored) and restored
+
+
+def _looks_damaged(path: Path) -> bool:
+    """True for a file Qt did not write: too large, not UTF-8, or with control characters.
+
+    Qt's INI parser accepts about 7 % of random byte strings without a format error.
+    """
+    try:
+        if not path.is_file():
+            return False
+        if path.stat().st_size > MAX_SETTINGS_BYTES:
+            return True
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    except OSError:
+        return False  # unreadable: QSettings reports that itself, and a copy could not be made anyway
+    return any(ord(c) < 32 and c not in "\t\r\n" for c in text)
 
 
 def fit_to_screen(window: QWidget, use_position: bool = True) -> bool:

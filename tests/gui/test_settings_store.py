@@ -1,7 +1,7 @@
 """QSettings behind SettingsStore: round trips, garbage values (S-02), corrupt files (S-01), geometry (S-03)."""
 from __future__ import annotations
 
-import os
+import random
 
 import pytest
 from PySide6.QtCore import QByteArray, QSettings
@@ -55,8 +55,9 @@ def test_garbage_values_fall_back_per_key(ini):
     assert store.corrupt_copy is None  # garbage values are not a corrupt file
 
 
-@pytest.mark.parametrize("content", [os.urandom(400), b"\x00\x01\x02[ui]\nlanguage=fr\n", b"[ui\nlanguage=fr\n"],
-                         ids=["random", "nul-bytes", "broken-section"])
+@pytest.mark.parametrize("content", [random.Random(seed).randbytes(400) for seed in range(40)] +
+                         [b"\x00\x01\x02[ui]\nlanguage=fr\n", b"[ui\nlanguage=fr\n", b"[ui]\n" + b"x" * 2**21],
+                         ids=[f"random-{seed}" for seed in range(40)] + ["nul-bytes", "broken-section", "huge"])
 def test_corrupt_file_gives_defaults_and_keeps_a_copy(ini, content):
     """S-01."""
     _write(ini, content)
