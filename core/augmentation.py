@@ -1,10 +1,12 @@
 """Data augmentation for 28×28 image batches: random shift, rotation, scale, stroke thickness, noise.
 
 `make_augmenter` returns a callable that the trainer applies to every training batch on the fly.
-All work is vectorised over the batch: one affine_grid + grid_sample pass for shift, rotation and
-scale together, max-pool dilation/erosion blended per sample for thicker or thinner strokes, and
-Gaussian pixel noise. It works in pixel space [0, 1] and re-normalises at the end, so the model
-sees inputs on the same scale as the unaugmented data. Labels never pass through here.
+Everything is vectorised over the batch: one grid_sample pass does shift, rotation and scale
+together (one random affine map per image), thickening/thinning blends each image towards its
+3×3 dilation or erosion by a random signed amount, and Gaussian pixel noise is added last. The
+work happens on pixels (scaled by 1/MNIST_STD, background 0), clipped to [0, 1] and normalised
+again at the end, so the model sees inputs on the same scale as the unaugmented data. Labels
+never pass through here. `augment_preview` runs the same code on a few images for the GUI.
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ from core.reports import Augmentation
 SIDE = 28
 OFFSET = MNIST_MEAN / MNIST_STD   # normalised value + OFFSET = pixel / MNIST_STD
 NOISE_BANK = 1 << 20      # pre-drawn Gaussian values for pixel noise (4 MB)
+NOISE_SEED_OFFSET = 104_729
 PREVIEW_NOISE_BANK = 1 << 15   # enough for a preview strip, cheap to draw on every slider move
 THINNING = 0.5            # full erosion wipes out thin strokes (a "1"), so thinning goes half as far
 LIMITS = {"shift_px": 4.0, "rotation_deg": 30.0, "scale": 0.3, "thickness": 1.0, "noise": 0.5}
@@ -65,7 +68,10 @@ class BatchAugmenter:
     def __init__(self, aug: Augmentation, seed: int, noise_bank: int = NOISE_BANK) -> None:
         self.aug = check_augmentation(aug)
         self.generator = torch.Generator().manual_seed(int(seed))
-        self._noise_bank = torch.randn(noise_bank, generator=self.generator) if aug.noise else None
+        # the bank has its own generator, so turning noise on does not change the other random draws
+        # (the preview's digits keep their pose while the noise slider moves)
+        bank_generator = torch.Generator().manual_seed(int(seed) + NOISE_SEED_OFFSET)
+        self._noise_bank = torch.randn(noise_bank, generator=bank_generator) if aug.noise else None
         self._cache: dict[torch.device, tuple[torch.Tensor, torch.Tensor | None]] = {}
 
     def __call__(self, x: torch.Tensor) -> torch.Tensor:
