@@ -461,11 +461,19 @@ def run_race(objective: Objective, start: Array, learning_rates: dict[str, float
     return {name: (r.advance(max_steps), r.result())[1] for name, r in racers.items()}
 
 
+def outcome_phrase(outcome: str, steps: int) -> str:
+    """A short verdict: 'converged in 39 steps', 'oscillates forever (after 31 steps)', ..."""
+    plural = "step" if steps == 1 else "steps"
+    return {"converged": f"converged in {steps} {plural}",
+            "oscillating": f"oscillates forever (seen after {steps} {plural})",
+            "diverged": f"diverged after {steps} {plural}",
+            "max_steps": f"not there after {steps} {plural}",
+            }.get(outcome, f"running, {steps} {plural}")
+
+
 def race_summary(name: str, run: DescentRun) -> str:
     """One line per racer: outcome, steps and final loss."""
-    verb = {"converged": "converged in", "oscillating": "oscillating after", "diverged": "diverged after",
-            "max_steps": "not there after", "running": "running,"}[run.outcome]
-    return f"{name}: {verb} {run.steps} steps, loss {format_number(run.final_value, 4)}"
+    return f"{name}: {outcome_phrase(run.outcome, run.steps)}, loss {format_number(run.final_value, 4)}"
 
 
 def random_restarts(terrain: Terrain1D, count: int, lr: float, seed: int = 0,

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QSlider, QSpi
 
 from core.descent import SGD, Descender, format_number, format_rate, step_arithmetic
 from core.linear_regression import (B_RANGE, BATCH_KINDS, CAVEMAN_GRAD_TOL, CAVEMAN_START, TRUE_B, TRUE_W,
-                                    W_RANGE, batch_comparison, caveman_data, describe_line, line_points, loss_terrain,
+                                    W_RANGE, batch_comparison, best_fit, caveman_data, describe_line, line_points, loss_terrain,
                                     mse_loss, noisy_caveman_data, residual_segments)
 from gui.widgets.terrain_common import (TerrainMap, make_button, make_label, make_path_item, make_spin,
                                         set_path, style_plot)
@@ -87,7 +87,8 @@ class CavemanRegression(QWidget):
 
     def _build_batch_plots(self) -> None:
         self._batch_widgets, self._batch_paths, self._batch_maps = [], [], []
-        noisy_terrain = loss_terrain(noisy_caveman_data(), "Noisy caveman")
+        noisy = noisy_caveman_data()
+        noisy_terrain, best = loss_terrain(noisy, "Noisy caveman"), best_fit(noisy)
         for name, colour in zip(BATCH_KINDS, BATCH_COLOURS):
             widget = pg.PlotWidget()
             plot = widget.getPlotItem()
@@ -98,6 +99,9 @@ class CavemanRegression(QWidget):
             self._batch_widgets.append(widget)
             self._batch_maps.append(terrain_map)
             self._batch_paths.append(make_path_item(plot, colour, width=2))
+            star = pg.ScatterPlotItem([best[0]], [best[1]], size=16, symbol="star", brush="w", pen=pg.mkPen("k"))
+            star.setZValue(15)
+            plot.addItem(star)
 
     def _build_controls(self) -> None:
         self._w_slider = self._make_slider(W_RANGE, "w: how many apples each potato is worth (the slope).")

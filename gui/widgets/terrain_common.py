@@ -44,6 +44,7 @@ def make_label(text: str = "", tooltip: str = "", point_size: float | None = Non
     """A word-wrapped label for readouts, readable from the back of the room."""
     label = QLabel(text)
     label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     label.setToolTip(tooltip)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     font = QFont("monospace") if monospace else label.font()

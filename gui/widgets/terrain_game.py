@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QGridLayout, QGroupBox, 
                                QRadioButton, QSlider, QSpinBox, QVBoxLayout, QWidget)
 
 from core.descent import (SGD, Descender, describe_landing, describe_slope, format_number, format_rate, jump,
-                          jump_arithmetic, random_restarts, step_arithmetic, summarize_restarts)
+                          jump_arithmetic, outcome_phrase, random_restarts, step_arithmetic, summarize_restarts)
 from core.errors import StudioError
 from core.terrain import (TERRAINS_1D, Terrain1D, landing_site, sample_curve, stationary_points,
                           terrain_from_formula, visible_window)
@@ -70,6 +70,8 @@ CHALLENGES = (
               "to carry it over the shoulder into the valley at x = 2."),
 )
 EXERCISE_RATES = (0.03, 0.1, 1.0)
+KEYS_HELP = ("Click the map to place the creature.  Keys: ← → jump (manual mode), Space step, "
+             "P play/pause, R reset.")
 GOLDILOCKS_HINT = ("On this bowl f(x) = (x − 1)² the curvature is L = 2. lr = 0.5 = 1/L reaches the bottom in "
                    "one step (Goldilocks); lr = 1 = 2/L bounces between two points forever; above 1 it diverges; "
                    "small rates converge, but slowly.")
@@ -176,6 +178,8 @@ class TerrainGame(QWidget):
         self._steps_label = make_label("", "How many moves the creature has made since the start.", 12)
         self._arithmetic = make_label("", "The arithmetic of the last move.", 12, True, monospace=True)
         self._status = make_label("", "How the run is going: converged, oscillating, diverged or still going.", 12)
+        self._keys_help = make_label(KEYS_HELP, "Keyboard shortcuts of the game (click the map first).", 10)
+        self._keys_help.setStyleSheet("color: #555555;")
 
     def _build_lesson_controls(self) -> None:
         self._restart_count = QSpinBox()
@@ -262,6 +266,7 @@ class TerrainGame(QWidget):
         for label in (self._slope_label, self._steps_label, self._arithmetic, self._status, self._restart_summary):
             layout.addWidget(label)
         layout.addStretch(1)
+        layout.addWidget(self._keys_help)
         return box
 
     def _challenge_box(self) -> QGroupBox:
@@ -383,7 +388,7 @@ class TerrainGame(QWidget):
         self.set_learning_rate(lr)
         self.place_creature(self._terrain.start)
         self._walker.advance(self._walker.max_steps)
-        line = f"lr {format_rate(lr)}: {self._walker.result().message}"
+        line = f"lr {format_rate(lr)}: {outcome_phrase(self._walker.status, self._walker.steps)}"
         self._exercise_results = [line, *self._exercise_results][:4]
         self._exercise_text.setText("\n".join(self._exercise_results))
         self._show_state()
@@ -392,6 +397,8 @@ class TerrainGame(QWidget):
     def set_up_challenge(self, index: int) -> None:
         """Put the game in the position of CHALLENGES[index] and show its question."""
         challenge = CHALLENGES[index]
+        with QSignalBlocker(self._challenge_combo):
+            self._challenge_combo.setCurrentIndex(index)
         self.set_terrain(TERRAINS_1D[challenge.terrain])
         self.set_mode(challenge.mode)
         self.set_revealed(False)

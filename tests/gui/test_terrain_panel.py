@@ -130,14 +130,14 @@ def test_play_stops_by_itself_when_converged(qtbot, game):
 
 def test_learning_rate_exercise_reports_each_outcome(qtbot, game):
     qtbot.mouseClick(game._exercise_buttons[0], Qt.MouseButton.LeftButton)
-    assert "lr 0.03: Converged in 141 steps" in game._exercise_text.text()
+    assert "lr 0.03: converged in 141 steps" in game._exercise_text.text()
     qtbot.mouseClick(game._exercise_buttons[2], Qt.MouseButton.LeftButton)
-    assert "lr 1: Oscillates" in game._exercise_text.text()
+    assert "lr 1: oscillates forever" in game._exercise_text.text()
     game.set_learning_rate(1.2)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         qtbot.mouseClick(game._exercise_own, Qt.MouseButton.LeftButton)
-    assert "lr 1.2: Diverged" in game._exercise_text.text()
+    assert "lr 1.2: diverged" in game._exercise_text.text()
 
 
 def test_no_inf_or_nan_ever_reaches_the_screen(qtbot, game):
