@@ -36,13 +36,14 @@ def _numpy(tensor: torch.Tensor) -> np.ndarray:
     return tensor.detach().cpu().numpy().astype(np.float64, copy=True)
 
 
-def _sgd_step(params: Sequence[torch.Tensor], lr: float) -> list[np.ndarray]:
-    """torch's own update w ← w − η·∂L/∂w on copies of the parameters."""
-    copies = [p.detach().clone().requires_grad_(True) for p in params]
-    for copy, p in zip(copies, params):
-        copy.grad = p.grad.detach().clone()
-    torch.optim.SGD(copies, lr=lr).step()
-    return copies
+def _sgd_step(params: Sequence[torch.Tensor], lr: float) -> list[torch.Tensor]:
+    """The plain SGD update w ← w − η·∂L/∂w in torch, on copies of the parameters.
+
+    Written as torch.optim.SGD does it (`param.add_(grad, alpha=-lr)`) rather than by calling it:
+    the first optimizer step imports torch._dynamo, which froze the GUI for 3-4 s on this machine.
+    """
+    with torch.no_grad():
+        return [p.detach().clone().add_(p.grad, alpha=-lr) for p in params]
 
 
 def chain_reference(p: ChainParams) -> dict[str, np.ndarray]:

@@ -8,16 +8,17 @@ softmax with the one-hot target.
 """
 from __future__ import annotations
 
+import importlib
 import math
 import re
 from dataclasses import dataclass, replace
-from typing import Sequence
+from typing import Callable, Iterator, Sequence
 
 import numpy as np
 
 from core.errors import ConfigError, FormulaError, SpecError
 from core.inference import LEAKY_SLOPE, activate
-from core.network_spec import NetworkSpec, validate
+from core.network_spec import ACTIVATION_LABELS, NetworkSpec, validate
 from core.reports import LayerWeights, WeightsReport
 
 LECTURE_SCORES: tuple[float, ...] = (-6.8, 2.6, 5.9, 6.7, 1.9, -1.3, -5.7, 3.2, 1.3, 1.0)
@@ -209,6 +210,30 @@ def bias_trick(weight: np.ndarray, bias: np.ndarray, x: np.ndarray) -> BiasTrick
     augmented = np.column_stack([weight, np.asarray(bias, dtype=np.float64)])   # (n_out, n_in + 1)
     x_aug = np.append(np.asarray(x, dtype=np.float64).reshape(-1), 1.0)
     return BiasTrick(augmented, x_aug, augmented @ x_aug)
+
+
+def z_explanation(walk: LayerWalk, row: int) -> str:
+    """'z1[3] = W1[3, :]·x + b1[3] = 1.234 + (−0.05) = 1.184' for one pre-activation."""
+    k, dot = walk.index + 1, float(walk.weight[row] @ walk.x)
+    return (f"z{k}[{row}] = W{k}[{row}, :]·{source_name(walk.index)} + b{k}[{row}] = {num(dot)} + "
+            f"{factor(walk.bias[row])} = {num(walk.z[row])}")
+
+
+def h_explanation(walk: LayerWalk, row: int) -> str:
+    """'h1[3] = ReLU(z1[3]) = ReLU(1.184) = 1.184' for one activation."""
+    k = walk.index + 1
+    label = ACTIVATION_LABELS.get(walk.activation) or "identity"
+    name = f"h{k}"
+    if walk.activation == "softmax":
+        return f"{name}[{row}] = softmax(z{k})[{row}] = e^{factor(walk.z[row])} / Σ e^z{k} = {num(walk.h[row])}"
+    return f"{name}[{row}] = {label}(z{k}[{row}]) = {label}({num(walk.z[row])}) = {num(walk.h[row])}"
+
+
+def input_explanation(layer_index: int, index: int, value: float, input_shape: Sequence[int] | None = None) -> str:
+    """'x[407] = pixel (14, 15) = 0.83' or 'h1[5] = 0.3' for one input of a layer."""
+    position = input_position(index, input_shape) if layer_index == 0 else None
+    where = f" = pixel ({position[0]}, {position[1]})" if position is not None and len(position) == 2 else ""
+    return f"{source_name(layer_index)}[{index}]{where} = {num(value)}"
 
 
 # ---------------------------------------------------------------- softmax, cross-entropy, regression losses
@@ -591,3 +616,9 @@ def compare_gradients(manual: NetworkGradients, reference: NetworkGradients) -> 
 def max_difference(comparisons: Sequence[LayerComparison]) -> float:
     """The largest difference over all layers (0 for no layers)."""
     return max((c.max_diff for c in comparisons), default=0.0)
+
+
+def load_autograd_side(should_stop: Callable[[], bool]) -> Iterator[str]:
+    """A report source for a background thread: import the torch side (seconds on first use)."""
+    importlib.import_module("core.autograd_check")
+    yield "loaded"
