@@ -42,7 +42,8 @@ def format_number(value: float, decimals: int = 2) -> str:
     if not math.isfinite(value):
         return "diverged"
     magnitude = abs(value)
-    text = f"{value:.{decimals}e}" if magnitude >= 1e5 or 0 < magnitude < 10 ** -decimals / 2 else f"{value:.{decimals}f}"
+    scientific = magnitude >= 1e5 or 0 < magnitude < 10 ** -decimals / 2  # never round a real slope to 0.00
+    text = f"{value:.{decimals}e}" if scientific else f"{value:.{decimals}f}"
     if text.lstrip("-").strip("0.e+") == "":
         text = text.lstrip("-")  # no "-0.00"
     return text.replace("-", "−")
@@ -156,7 +157,8 @@ class RMSProp(StepRule):
         self.square_avg = self.alpha * previous + (1 - self.alpha) * g * g
         update = -self.lr * g / (np.sqrt(self.square_avg) + self.eps)
         lines = (f"gradient g = {format_vector(g)}",
-                 f"mean square s ← {self.alpha:g} × s + {1 - self.alpha:g} × g² = {format_vector(self.square_avg, 4)}",
+                 f"mean square s ← {self.alpha:g} × s + {1 - self.alpha:g} × g² = "
+                 f"{format_vector(self.square_avg, 4)}",
                  f"update = −lr × g / (√s + ε) = {format_vector(update)}")
         return StepDetail(g, update, {"mean square": self.square_avg.copy()}, lines)
 

@@ -23,9 +23,11 @@ class Objective(Protocol):
 
     dims: int
 
-    def value(self, p: Array) -> float: ...
+    def value(self, p: Array) -> float:
+        """The loss at parameter vector p."""
 
-    def gradient(self, p: Array) -> Array: ...
+    def gradient(self, p: Array) -> Array:
+        """The gradient of the loss at p, same shape as p."""
 
 
 @dataclass(frozen=True)

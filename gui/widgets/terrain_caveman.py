@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QSlider, QSpi
 
 from core.descent import SGD, Descender, format_number, format_rate, step_arithmetic
 from core.linear_regression import (B_RANGE, BATCH_KINDS, CAVEMAN_GRAD_TOL, CAVEMAN_START, TRUE_B, TRUE_W,
-                                    W_RANGE, batch_comparison, best_fit, caveman_data, describe_line, line_points, loss_terrain,
-                                    mse_loss, noisy_caveman_data, residual_segments)
+                                    W_RANGE, batch_comparison, best_fit, caveman_data, describe_line,
+                                    line_points, loss_terrain, mse_loss, noisy_caveman_data, residual_segments)
 from gui.widgets.terrain_common import (TerrainMap, make_button, make_label, make_path_item, make_spin,
                                         set_path, style_plot)
 

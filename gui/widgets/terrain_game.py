@@ -120,7 +120,8 @@ class TerrainGame(QWidget):
         self._clearing = pg.LinearRegionItem(movable=False, brush=(255, 255, 255), pen=pg.mkPen(None))
         self._clearing.setZValue(-50)
         plot.addItem(self._clearing)
-        for item in (self._restart_trails, self._restart_ends, self._creature, self._slope_arrow, self._slope_text, self._mist_text):
+        for item in (self._restart_trails, self._restart_ends, self._creature, self._slope_arrow,
+                     self._slope_text, self._mist_text):
             plot.addItem(item)
         self._creature.setZValue(30)
         self._slope_arrow.setZValue(25)

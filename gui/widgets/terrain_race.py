@@ -13,7 +13,7 @@ from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QGridLayout, QGroupBox, QHBoxLayout,
                                QLineEdit, QSlider, QVBoxLayout, QWidget)
 
-from core.descent import (RACE_LEARNING_RATES, RACERS, Descender, format_number, format_vector, make_rule,
+from core.descent import (RACE_LEARNING_RATES, RACERS, Descender, format_number, format_vector,
                           race_summary, start_race)
 from core.errors import StudioError
 from core.terrain import TERRAINS_2D, Terrain2D, terrain2d_from_formula

@@ -5,8 +5,8 @@ import numpy as np
 import pytest
 
 from core.descent import SGD, Descender, run_descent
-from core.linear_regression import (BATCH_KINDS, CAVEMAN_GRAD_TOL, CAVEMAN_START, batch_comparison, best_fit, caveman_data,
-                                    line_points, loss_terrain, minibatch_path, mse_gradient, mse_loss,
+from core.linear_regression import (BATCH_KINDS, CAVEMAN_GRAD_TOL, CAVEMAN_START, batch_comparison, best_fit,
+                                    caveman_data, line_points, loss_terrain, minibatch_path, mse_gradient, mse_loss,
                                     noisy_caveman_data, path_wobble, residual_segments)
 
 

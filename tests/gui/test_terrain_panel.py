@@ -7,8 +7,9 @@ import warnings
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
-from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QComboBox, QLabel, QLineEdit, QSlider,
-                               QTabBar, QTabWidget)
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QComboBox, QLabel, QLineEdit, QMainWindow,
+                               QSlider, QTabBar, QTabWidget)
 
 from core.terrain import TERRAINS_1D, TERRAINS_2D
 from gui.panels.terrain_panel import MODES, TerrainPanel
@@ -98,6 +99,26 @@ def test_keys_step_and_jump(qtbot, game):
     qtbot.keyClick(game, Qt.Key.Key_Left)
     assert game.walker.point[0] == pytest.approx(x - 0.5)
     assert "uphill" in game._arithmetic.text()
+
+
+def test_game_keys_win_over_a_window_wide_space_shortcut(qtbot):
+    window = QMainWindow()  # the main window binds Space to Train/Pause
+    qtbot.addWidget(window)
+    game = TerrainGame()
+    window.setCentralWidget(game)
+    fired = []
+    action = QAction("Train", window)
+    action.setShortcut(QKeySequence("Space"))
+    action.triggered.connect(lambda: fired.append(True))
+    window.addAction(action)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    game.setFocus()
+    qtbot.waitUntil(game.hasFocus, timeout=2000)
+    qtbot.keyClick(game, Qt.Key.Key_Space)
+    assert game.walker.steps == 1 and not fired
+    window.close()
 
 
 def test_mist_hides_the_terrain_until_revealed(qtbot, game):
