@@ -77,7 +77,12 @@ class StepDetail:
     gradient: Array
     update: Array
     state: dict[str, Array] = field(default_factory=dict)
-    lines: tuple[str, ...] = ()
+    rule: StepRule | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """The step's arithmetic with numbers, for the step-by-step view (written only when asked)."""
+        return self.rule.explain(self) if self.rule is not None else ()
 
 
 class StepRule:
@@ -99,6 +104,10 @@ class StepRule:
         """The update for gradient g."""
         raise NotImplementedError
 
+    def explain(self, detail: StepDetail) -> tuple[str, ...]:
+        """Lines of arithmetic for one of this rule's steps."""
+        return (f"gradient g = {format_vector(detail.gradient)}",)
+
 
 class SGD(StepRule):
     """Plain gradient descent: p ← p − lr·g (torch.optim.SGD)."""
@@ -107,10 +116,12 @@ class SGD(StepRule):
 
     def step(self, g: Array) -> StepDetail:
         """Update = −lr·g."""
-        update = -self.lr * g
-        lines = (f"gradient g = {format_vector(g)}",
-                 f"update = −lr × g = −{format_rate(self.lr)} × g = {format_vector(update)}")
-        return StepDetail(g, update, {}, lines)
+        return StepDetail(g, -self.lr * g, {}, self)
+
+    def explain(self, detail: StepDetail) -> tuple[str, ...]:
+        """g, then −lr·g."""
+        return (f"gradient g = {format_vector(detail.gradient)}",
+                f"update = −lr × g = −{format_rate(self.lr)} × g = {format_vector(detail.update)}")
 
 
 class Momentum(StepRule):
@@ -130,11 +141,13 @@ class Momentum(StepRule):
     def step(self, g: Array) -> StepDetail:
         """torch: the first buffer is g itself, later ones μ·v + g."""
         self.velocity = g.copy() if self.velocity is None else self.momentum * self.velocity + g
-        update = -self.lr * self.velocity
-        lines = (f"gradient g = {format_vector(g)}",
-                 f"velocity v ← {self.momentum:g} × v + g = {format_vector(self.velocity)}",
-                 f"update = −lr × v = −{format_rate(self.lr)} × v = {format_vector(update)}")
-        return StepDetail(g, update, {"velocity": self.velocity.copy()}, lines)
+        return StepDetail(g, -self.lr * self.velocity, {"velocity": self.velocity.copy()}, self)
+
+    def explain(self, detail: StepDetail) -> tuple[str, ...]:
+        """g, the new velocity, then −lr·v."""
+        return (f"gradient g = {format_vector(detail.gradient)}",
+                f"velocity v ← {self.momentum:g} × v + g = {format_vector(detail.state['velocity'])}",
+                f"update = −lr × v = −{format_rate(self.lr)} × v = {format_vector(detail.update)}")
 
 
 class RMSProp(StepRule):
@@ -156,11 +169,14 @@ class RMSProp(StepRule):
         previous = np.zeros_like(g) if self.square_avg is None else self.square_avg
         self.square_avg = self.alpha * previous + (1 - self.alpha) * g * g
         update = -self.lr * g / (np.sqrt(self.square_avg) + self.eps)
-        lines = (f"gradient g = {format_vector(g)}",
-                 f"mean square s ← {self.alpha:g} × s + {1 - self.alpha:g} × g² = "
-                 f"{format_vector(self.square_avg, 4)}",
-                 f"update = −lr × g / (√s + ε) = {format_vector(update)}")
-        return StepDetail(g, update, {"mean square": self.square_avg.copy()}, lines)
+        return StepDetail(g, update, {"mean square": self.square_avg.copy()}, self)
+
+    def explain(self, detail: StepDetail) -> tuple[str, ...]:
+        """g, the running mean square, then the scaled update."""
+        return (f"gradient g = {format_vector(detail.gradient)}",
+                f"mean square s ← {self.alpha:g} × s + {1 - self.alpha:g} × g² = "
+                f"{format_vector(detail.state['mean square'], 4)}",
+                f"update = −lr × g / (√s + ε) = {format_vector(detail.update)}")
 
 
 class Adam(StepRule):
@@ -188,16 +204,19 @@ class Adam(StepRule):
         correction1, correction2 = 1 - self.beta1 ** self.t, 1 - self.beta2 ** self.t
         denom = np.sqrt(self.v) / math.sqrt(correction2) + self.eps
         update = -(self.lr / correction1) * self.m / denom
-        return StepDetail(g, update, {"momentum m": self.m.copy(), "mean square v": self.v.copy()},
-                          self._lines(g, update, correction1, correction2))
+        state = {"momentum m": self.m.copy(), "mean square v": self.v.copy(),
+                 "bias corrections": np.array([correction1, correction2])}
+        return StepDetail(g, update, state, self)
 
-    def _lines(self, g: Array, update: Array, c1: float, c2: float) -> tuple[str, ...]:
-        """The step's arithmetic for the step-by-step view."""
-        return (f"gradient g = {format_vector(g)}",
-                f"m ← {self.beta1:g} m + {1 - self.beta1:.1g} g = {format_vector(self.m)}",
-                f"v ← {self.beta2:g} v + {1 - self.beta2:.1g} g² = {format_vector(self.v, 4)}",
-                f"m̂ = m / {c1:.3g} = {format_vector(self.m / c1)},  v̂ = v / {c2:.3g}",
-                f"update = −lr × m̂ / (√v̂ + ε) = {format_vector(update)}")
+    def explain(self, detail: StepDetail) -> tuple[str, ...]:
+        """g, both moments, their bias corrections, then the update."""
+        m, v = detail.state["momentum m"], detail.state["mean square v"]
+        c1, c2 = detail.state["bias corrections"]
+        return (f"gradient g = {format_vector(detail.gradient)}",
+                f"m ← {self.beta1:g} m + {1 - self.beta1:.1g} g = {format_vector(m)}",
+                f"v ← {self.beta2:g} v + {1 - self.beta2:.1g} g² = {format_vector(v, 4)}",
+                f"m̂ = m / {c1:.3g} = {format_vector(m / c1)},  v̂ = v / {c2:.3g}",
+                f"update = −lr × m̂ / (√v̂ + ε) = {format_vector(detail.update)}")
 
 
 RULES: dict[str, type[StepRule]] = {"GD": SGD, "Momentum": Momentum, "RMSProp": RMSProp, "Adam": Adam}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ast
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
 import numpy as np
@@ -51,6 +51,7 @@ class Formula:
     text: str
     variables: tuple[str, ...]
     tree: Node
+    _last: dict = field(default_factory=dict, compare=False, repr=False)  # one scalar point, see below
 
     def value(self, *coords: np.ndarray | float) -> np.ndarray:
         """The formula at the given coordinates (arrays broadcast; never warns)."""
@@ -65,11 +66,18 @@ class Formula:
         if len(coords) != len(self.variables):
             raise FormulaError(f"This formula needs {len(self.variables)} coordinate(s).")
         arrays = [np.asarray(c, dtype=np.float64) for c in coords]
+        key = tuple(float(a) for a in arrays) if all(a.ndim == 0 for a in arrays) else None
+        if key is not None and key in self._last:  # descent asks for value, then gradient, at one point
+            value, grads = self._last[key]
+            return value.copy(), tuple(g.copy() for g in grads)
         with np.errstate(all="ignore"):
             value, grads = _evaluate(self.tree, arrays)
             shape = np.broadcast_shapes(*(a.shape for a in arrays))
             value = np.broadcast_to(value, shape).astype(np.float64)
             grads = tuple(np.broadcast_to(g, shape).astype(np.float64) for g in grads)
+        if key is not None:
+            self._last.clear()
+            self._last[key] = (value.copy(), tuple(g.copy() for g in grads))
         return value, grads
 
 
