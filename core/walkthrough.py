@@ -346,38 +346,62 @@ class ChainParams:
     lr: float = 0.1
 
 
+def _chain_values(p: ChainParams) -> dict[str, float]:
+    """Every number of the chain: forward values, gradients, updated weights and the new loss."""
+    v = {"h": p.w1 * p.x}
+    v["y_hat"] = p.w2 * v["h"]
+    v["loss"] = 0.5 * (v["y_hat"] - p.y) ** 2
+    v["d_yhat"] = v["y_hat"] - p.y
+    v["d_w2"], v["d_h"] = v["d_yhat"] * v["h"], v["d_yhat"] * p.w2
+    v["d_w1"] = v["d_h"] * p.x
+    v["new_w1"], v["new_w2"] = p.w1 - p.lr * v["d_w1"], p.w2 - p.lr * v["d_w2"]
+    v["new_loss"] = 0.5 * (v["new_w2"] * v["new_w1"] * p.x - p.y) ** 2
+    return v
+
+
+def _chain_forward(p: ChainParams, v: dict[str, float]) -> tuple[Step, ...]:
+    return (
+        _step("forward", "Hidden value", f"h = w1·x = {factor(p.w1)}·{factor(p.x)} = {num(v['h'])}", v["h"], "h"),
+        _step("forward", "Prediction", f"ŷ = w2·h = {factor(p.w2)}·{factor(v['h'])} = {num(v['y_hat'])}",
+              v["y_hat"], "y_hat"),
+        _step("forward", "Loss", f"L = ½(ŷ − y)² = ½({num(v['y_hat'])} − {factor(p.y)})² = {num(v['loss'])}",
+              v["loss"], "loss"),
+    )
+
+
+def _chain_backward(p: ChainParams, v: dict[str, float]) -> tuple[Step, ...]:
+    d = factor(v["d_yhat"])
+    return (
+        _step("backward", "Start at the loss: ∂L/∂ŷ",
+              f"∂L/∂ŷ = ŷ − y = {num(v['y_hat'])} − {factor(p.y)} = {num(v['d_yhat'])}", v["d_yhat"], "grad:y_hat"),
+        _step("backward", "Local derivative of ŷ = w2·h with respect to w2", f"∂ŷ/∂w2 = h = {num(v['h'])}", v["h"]),
+        _step("backward", "Chain rule for w2", f"∂L/∂w2 = ∂L/∂ŷ·∂ŷ/∂w2 = (ŷ − y)·h = {d}·{factor(v['h'])}"
+              f" = {num(v['d_w2'])}", v["d_w2"], "grad:w2"),
+        _step("backward", "Local derivative of ŷ = w2·h with respect to h", f"∂ŷ/∂h = w2 = {num(p.w2)}", p.w2),
+        _step("backward", "Chain rule into h", f"∂L/∂h = ∂L/∂ŷ·∂ŷ/∂h = (ŷ − y)·w2 = {d}·{factor(p.w2)}"
+              f" = {num(v['d_h'])}", v["d_h"], "grad:h"),
+        _step("backward", "Local derivative of h = w1·x with respect to w1", f"∂h/∂w1 = x = {num(p.x)}", p.x),
+        _step("backward", "Product along the whole chain", f"∂L/∂w1 = (ŷ − y)·w2·x = {d}·{factor(p.w2)}·"
+              f"{factor(p.x)} = {num(v['d_w1'])}", v["d_w1"], "grad:w1"),
+    )
+
+
+def _chain_update(p: ChainParams, v: dict[str, float]) -> tuple[Step, ...]:
+    return (
+        _step("update", "Gradient-descent step for w1", f"w1 ← w1 − η·∂L/∂w1 = {num(p.w1)} − {num(p.lr)}·"
+              f"{factor(v['d_w1'])} = {num(v['new_w1'])}", v["new_w1"], "new:w1"),
+        _step("update", "Gradient-descent step for w2", f"w2 ← w2 − η·∂L/∂w2 = {num(p.w2)} − {num(p.lr)}·"
+              f"{factor(v['d_w2'])} = {num(v['new_w2'])}", v["new_w2"], "new:w2"),
+        _step("update", "Loss with the new weights", f"L = ½(w2·w1·x − y)² = ½({factor(v['new_w2'])}·"
+              f"{factor(v['new_w1'])}·{factor(p.x)} − {factor(p.y)})² = {num(v['new_loss'])}  "
+              f"(was {num(v['loss'])})", v["new_loss"], "new:loss"),
+    )
+
+
 def chain_steps(p: ChainParams) -> tuple[Step, ...]:
     """Forward values, local derivatives and their products along the chain, then the update."""
-    h = p.w1 * p.x
-    y_hat = p.w2 * h
-    loss = 0.5 * (y_hat - p.y) ** 2
-    d_yhat = y_hat - p.y
-    d_w2, d_h = d_yhat * h, d_yhat * p.w2
-    d_w1 = d_h * p.x
-    new_w1, new_w2 = p.w1 - p.lr * d_w1, p.w2 - p.lr * d_w2
-    new_loss = 0.5 * (new_w2 * new_w1 * p.x - p.y) ** 2
-    return (
-        _step("forward", "Hidden value", f"h = w1·x = {factor(p.w1)}·{factor(p.x)} = {num(h)}", h, "h"),
-        _step("forward", "Prediction", f"ŷ = w2·h = {factor(p.w2)}·{factor(h)} = {num(y_hat)}", y_hat, "y_hat"),
-        _step("forward", "Loss", f"L = ½(ŷ − y)² = ½({num(y_hat)} − {factor(p.y)})² = {num(loss)}", loss, "loss"),
-        _step("backward", "Start at the loss: ∂L/∂ŷ",
-              f"∂L/∂ŷ = ŷ − y = {num(y_hat)} − {factor(p.y)} = {num(d_yhat)}", d_yhat, "grad:y_hat"),
-        _step("backward", "Local derivative of ŷ = w2·h with respect to w2", f"∂ŷ/∂w2 = h = {num(h)}", h),
-        _step("backward", "Chain rule for w2", f"∂L/∂w2 = ∂L/∂ŷ·∂ŷ/∂w2 = (ŷ − y)·h = {factor(d_yhat)}·{factor(h)}"
-              f" = {num(d_w2)}", d_w2, "grad:w2"),
-        _step("backward", "Local derivative of ŷ = w2·h with respect to h", f"∂ŷ/∂h = w2 = {num(p.w2)}", p.w2),
-        _step("backward", "Chain rule into h", f"∂L/∂h = ∂L/∂ŷ·∂ŷ/∂h = (ŷ − y)·w2 = {factor(d_yhat)}·{factor(p.w2)}"
-              f" = {num(d_h)}", d_h, "grad:h"),
-        _step("backward", "Local derivative of h = w1·x with respect to w1", f"∂h/∂w1 = x = {num(p.x)}", p.x),
-        _step("backward", "Product along the whole chain", f"∂L/∂w1 = (ŷ − y)·w2·x = {factor(d_yhat)}·"
-              f"{factor(p.w2)}·{factor(p.x)} = {num(d_w1)}", d_w1, "grad:w1"),
-        _step("update", "Gradient-descent step for w1", f"w1 ← w1 − η·∂L/∂w1 = {num(p.w1)} − {num(p.lr)}·"
-              f"{factor(d_w1)} = {num(new_w1)}", new_w1, "new:w1"),
-        _step("update", "Gradient-descent step for w2", f"w2 ← w2 − η·∂L/∂w2 = {num(p.w2)} − {num(p.lr)}·"
-              f"{factor(d_w2)} = {num(new_w2)}", new_w2, "new:w2"),
-        _step("update", "Loss with the new weights", f"L = ½(w2·w1·x − y)² = ½({factor(new_w2)}·{factor(new_w1)}·"
-              f"{factor(p.x)} − {factor(p.y)})² = {num(new_loss)}  (was {num(loss)})", new_loss, "new:loss"),
-    )
+    v = _chain_values(p)
+    return _chain_forward(p, v) + _chain_backward(p, v) + _chain_update(p, v)
 
 
 @dataclass(frozen=True)
@@ -598,6 +622,7 @@ class LayerComparison:
 
     @property
     def max_diff(self) -> float:
+        """The larger of the two differences."""
         return max(self.weight_diff, self.bias_diff)
 
 

@@ -19,7 +19,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QSignalBlocker, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut, QShowEvent, QWheelEvent
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QFrame,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDoubleSpinBox, QFrame,
                                QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QSizePolicy, QSlider, QSpinBox, QSplitter, QStackedWidget, QTableView,
                                QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
@@ -43,6 +43,7 @@ ZOOM_LEVELS = (12, 18, 26, 40, 52, 64, 80)      # cell width in px; numbers appe
 NUMBERS_FROM = 40
 DEFAULT_ZOOM = 5
 HEADER_HEIGHT = 40
+HOVER_HINT = "Hover over a weight to see which input it multiplies (its input and its output light up)."
 UNTRAINED_NOTE = "untrained (random) weights, seed 0 — train the network to see learned ones"
 REGRESSION_EXAMPLE = ("2.5, 0.0, 2.1, 7.8", "3.0, −0.5, 2.0, 7.0")
 
@@ -92,6 +93,7 @@ class MatrixModel(QAbstractTableModel):
         self._tooltip: Callable[[int, int], str] | None = None
         self.show_numbers = True
         self.decimals = 3
+        self.label_every = 1
 
     def set_values(self, values: np.ndarray, rows: Sequence[str], cols: Sequence[str],
                    tooltip: Callable[[int, int], str] | None = None) -> None:
@@ -136,7 +138,10 @@ class MatrixModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         labels = self._cols if orientation == Qt.Orientation.Horizontal else self._rows
-        return labels[section] if section < len(labels) else str(section)
+        label = labels[section] if section < len(labels) else str(section)
+        if self.label_every > 1:   # zoomed out: a short label now and then, or they would overlap
+            return label.split("\n")[0] if section % self.label_every == 0 or section == len(labels) - 1 else ""
+        return label
 
 
 class MatrixView(QTableView):
@@ -169,6 +174,10 @@ class MatrixView(QTableView):
         self.setFont(_font(10 if cell_width >= 64 else 9 if cell_width >= 52 else 8))
         self.horizontalHeader().setDefaultSectionSize(cell_width)
         self.verticalHeader().setDefaultSectionSize(max(12, min(26, cell_width // 2 + 2)))
+        rows, cols = self.matrix.rowCount(), self.matrix.columnCount()
+        if rows and cols:   # labels depend on the zoom
+            self.matrix.headerDataChanged.emit(Qt.Orientation.Vertical, 0, rows - 1)
+            self.matrix.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, cols - 1)
         self.viewport().update()
 
     def highlight(self, row: int, column: int = 0) -> None:
@@ -229,7 +238,7 @@ class ForwardView(QWidget):
                                     "(Ctrl + mouse wheel, Ctrl++ / Ctrl+−).")
         self.formula_label = QLabel()
         self.formula_label.setFont(_font(17, bold=True))
-        self.detail_label = QLabel("Hover over a weight to see which input it multiplies.")
+        self.detail_label = QLabel(HOVER_HINT)
         self.detail_label.setFont(_font(13))
         self.detail_label.setWordWrap(True)
         self.views = {name: MatrixView() for name in ("W", "x", "b", "z", "h")}
@@ -281,6 +290,7 @@ class ForwardView(QWidget):
 
     @property
     def layer(self) -> int:
+        """The chosen layer, 0-based."""
         return max(0, self.layer_combo.currentIndex())
 
     @property
@@ -311,8 +321,10 @@ class ForwardView(QWidget):
         weight, x, z = (folded.weight, folded.x, folded.z) if folded else (walk.weight, walk.x, walk.z)
         n_out, n_in = walk.weight.shape
         cols = [self._input_label(j, "\n") for j in range(n_in)] + (["b"] if trick else [])
-        inputs = [self._input_label(j, " ") for j in range(n_in)] + (["1"] if trick else [])
+        inputs = [self._input_label(j, " ") for j in range(n_in)] + (["1 (× b)"] if trick else [])
         rows = [str(i) for i in range(n_out)]
+        for view in self.views.values():
+            view.matrix.label_every = self._label_every()
         self.views["W"].matrix.set_values(weight, rows, cols, self._weight_tip)
         self.views["x"].matrix.set_values(x, inputs, [src], self._x_tip)
         self.views["b"].matrix.set_values(walk.bias, rows, [f"b{k}"], self._b_tip)
@@ -363,15 +375,23 @@ class ForwardView(QWidget):
 
     @Slot(int)
     def _on_layer_chosen(self, index: int) -> None:
+        self.detail_label.setText(HOVER_HINT)
         self._render()
 
     @Slot(bool)
     def _on_trick_toggled(self, checked: bool) -> None:
         self._render()
 
+    def _label_every(self) -> int:
+        """1 when numbers show; zoomed out, label one image row (28) or every 10th input only."""
+        if ZOOM_LEVELS[self.zoom_slider.value()] >= NUMBERS_FROM:
+            return 1
+        return self._shape[1] if self._shape is not None and len(self._shape) == 2 and self.layer == 0 else 10
+
     @Slot(int)
     def _on_zoom(self, level: int) -> None:
         for view in self.views.values():
+            view.matrix.label_every = self._label_every()
             view.set_zoom(ZOOM_LEVELS[level])
 
     @Slot(int)
@@ -531,6 +551,7 @@ class SoftmaxView(QWidget):
 
     @property
     def temperature(self) -> float:
+        """T from the slider: 10^(tick / 100), from 0.1 to 10."""
         return float(10 ** (self.temperature_slider.value() / 100))
 
     def set_network_output(self, scores: np.ndarray | None, label: int | None,
@@ -744,6 +765,10 @@ class BackpropView(QWidget):
         for button, tip in tips:
             button.setToolTip(tip)
             button.setFont(_font(12, bold=True))
+        self._make_card()
+        self._make_table()
+
+    def _make_card(self) -> None:
         self.phase_label, self.title_label = QLabel(), QLabel()
         self.phase_label.setFont(_font(12, bold=True))
         self.title_label.setFont(_font(15, bold=True))
@@ -752,6 +777,8 @@ class BackpropView(QWidget):
         self.formula_label.setWordWrap(True)
         self.torch_label = QLabel()
         self.torch_label.setFont(_font(13))
+
+    def _make_table(self) -> None:
         self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels(["pass", "step", "formula with the numbers", "value",
                                               "torch.autograd", "|difference|"])
@@ -765,9 +792,31 @@ class BackpropView(QWidget):
         self.table.setToolTip("The steps so far; torch.autograd computes the same quantities for comparison.")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for col, width in ((0, 90), (1, 260), (5, 100)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(col, width)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
 
     def _build(self) -> None:
+        self._build_params()
+        buttons = QHBoxLayout()
+        for widget in (self.reset_button, self.prev_button, self.next_button, self.all_button):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        self.card = QFrame()
+        self.card.setFrameShape(QFrame.Shape.StyledPanel)
+        card_layout = QVBoxLayout(self.card)
+        for widget in (self.phase_label, self.title_label, self.formula_label, self.torch_label):
+            card_layout.addWidget(widget)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Network"))
+        top.addWidget(self.network_combo, 1)
+        layout = QVBoxLayout(self)
+        for item in (top, self.params, buttons, self.card):
+            (layout.addLayout if isinstance(item, QHBoxLayout) else layout.addWidget)(item)
+        layout.addWidget(self.table, 1)
+
+    def _build_params(self) -> None:
         self.params = QStackedWidget()
         chain_page, tiny_page = QWidget(), QWidget()
         chain_row = QHBoxLayout(chain_page)
@@ -784,23 +833,6 @@ class BackpropView(QWidget):
         self.params.addWidget(chain_page)
         self.params.addWidget(tiny_page)
         self.params.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        buttons = QHBoxLayout()
-        for widget in (self.reset_button, self.prev_button, self.next_button, self.all_button):
-            buttons.addWidget(widget)
-        buttons.addStretch(1)
-        card = QFrame()
-        card.setFrameShape(QFrame.Shape.StyledPanel)
-        self.card = card
-        card_layout = QVBoxLayout(card)
-        for widget in (self.phase_label, self.title_label, self.formula_label, self.torch_label):
-            card_layout.addWidget(widget)
-        top = QHBoxLayout()
-        top.addWidget(QLabel("Network"))
-        top.addWidget(self.network_combo, 1)
-        layout = QVBoxLayout(self)
-        for item in (top, self.params, buttons, card):
-            (layout.addLayout if isinstance(item, QHBoxLayout) else layout.addWidget)(item)
-        layout.addWidget(self.table, 1)
 
     def _connect(self) -> None:
         self.network_combo.currentIndexChanged.connect(self._on_network_chosen)
@@ -821,6 +853,7 @@ class BackpropView(QWidget):
 
     @property
     def network(self) -> str:
+        """'chain' or 'tiny'."""
         return NETWORKS[self.network_combo.currentIndex()][0]
 
     def chain_params(self) -> wt.ChainParams:
@@ -858,7 +891,7 @@ class BackpropView(QWidget):
         for row, step in enumerate(self.steps):
             torch_text = "" if step.reference is None else wt.vector_text(step.reference)
             diff = step.difference
-            cells = (PHASE_NAMES[step.phase], step.title, step.formula, wt.vector_text(step.value), torch_text,
+            cells = (step.phase, step.title, step.formula, wt.vector_text(step.value), torch_text,
                      _difference_text(diff))
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -897,11 +930,13 @@ class BackpropView(QWidget):
 
     @Slot()
     def go_first(self) -> None:
+        """Back to the first step."""
         self.position = 0
         self.show_position()
 
     @Slot()
     def go_last(self) -> None:
+        """Every step at once."""
         self.position = max(0, len(self.steps) - 1)
         self.show_position()
 
@@ -1007,6 +1042,7 @@ class CheckView(QWidget):
 
     @property
     def loss(self) -> str:
+        """The chosen loss key."""
         return self.loss_combo.currentData() or "cross_entropy"
 
     def set_losses(self, losses: Sequence[str], current: str) -> None:
@@ -1212,6 +1248,7 @@ class InsidePanel(QWidget):
 
     @property
     def task(self) -> str:
+        """'classification' for a softmax output, else 'regression'."""
         return "classification" if self.state.network.output_activation == "softmax" else "regression"
 
     def _target(self, chosen: ChosenInput):

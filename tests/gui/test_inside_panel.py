@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from core import walkthrough as wt
 from core.network_spec import LayerSpec, NetworkSpec, default_spec
-from core.reports import LayerWeights, WeightsReport
+from core.reports import WeightsReport
 from gui import dialogs
 from gui.app_state import AppState
 from gui.panels import inside_panel
