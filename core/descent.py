@@ -347,11 +347,11 @@ class Descender:
     def _move_to(self, p: Array, rule_has_memory: bool | None) -> None:
         """Record the new point unless it is not finite, then decide whether the run is over."""
         if not np.isfinite(p).all():
-            self._finish("diverged", "the step became infinite")
+            self._finish("diverged", f"step {self.steps + 1} would have been infinite")
             return
         value, grad = self._evaluate(p)
         if not (math.isfinite(value) and np.isfinite(grad).all()):
-            self._finish("diverged", "it left the terrain (no finite height there)")
+            self._finish("diverged", f"step {self.steps + 1} would leave the terrain (no finite height there)")
             return
         self.deltas.append(p - self.points[-1])
         self.points.append(p)
@@ -441,6 +441,8 @@ def describe_outcome(outcome: str, steps: int, reason: str = "") -> str:
     if outcome == "oscillating":
         return (f"Oscillates, does not converge: after {steps} {plural} it still jumps back and forth "
                 "by the same amount (on a bowl this happens exactly at lr = 2/L).")
+    if outcome == "diverged" and steps == 0:
+        return f"Diverged before the first step: {reason or 'the first step is not finite'}."
     if outcome == "diverged":
         return f"Diverged after {steps} {plural}: {reason or 'the steps keep growing'}."
     if outcome == "max_steps":

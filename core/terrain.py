@@ -246,7 +246,10 @@ def visible_window(terrain: Terrain1D, x: float, radius: float, n: int = 80) -> 
     left, right = max(low, x - radius), min(high, x + radius)
     if right <= left:  # the creature is outside the shown range: it sees nothing
         return np.empty(0), np.empty(0)
-    return sample_curve(terrain, n, (left, right))
+    xs, fs = sample_curve(terrain, n, (left, right))
+    if not np.isfinite(fs).any():  # a hole in a typed formula: nothing to see, and nothing to plot
+        return np.empty(0), np.empty(0)
+    return xs, fs
 
 
 def contour_segments(grid: TerrainGrid, levels: Array) -> Array:

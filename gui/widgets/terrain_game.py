@@ -26,6 +26,7 @@ from gui.widgets.terrain_common import make_button, make_label, make_spin, style
 MIST_FRACTION = 0.08        # the creature sees ±8% of the map's width
 CREATURE_COLOUR = "#f28e2b"
 MIST_COLOUR = "#d5dae0"
+NO_GROUND = "No ground here: the formula has no value at this x."
 SITE_COLOURS = {"global minimum": "#2ca02c", "local minimum": "#1f77b4", "maximum": "#d62728",
                 "flat": "#7f7f7f"}
 GAME_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Space, Qt.Key.Key_R, Qt.Key.Key_P)
@@ -105,8 +106,8 @@ class TerrainGame(QWidget):
         self.plot_widget.setToolTip("Click anywhere on the map to put the creature there.")
         plot = self.plot_widget.getPlotItem()
         style_plot(plot, "", "x (where the creature stands)", "height f(x)")
-        self._full_curve = plot.plot(pen=pg.mkPen((90, 90, 90), width=3))
-        self._seen_curve = plot.plot(pen=pg.mkPen("#1f5fa8", width=5))
+        self._full_curve = plot.plot(pen=pg.mkPen((90, 90, 90), width=3), connect="finite")
+        self._seen_curve = plot.plot(pen=pg.mkPen("#1f5fa8", width=5), connect="finite")
         self._tangent = plot.plot(pen=pg.mkPen("#d62728", width=2, style=Qt.PenStyle.DashLine))
         self._trail = plot.plot(pen=pg.mkPen(CREATURE_COLOUR, width=1.5, style=Qt.PenStyle.DotLine),
                                 symbol="o", symbolSize=7, symbolBrush="#fdd0a2", symbolPen=pg.mkPen(CREATURE_COLOUR))
@@ -131,7 +132,9 @@ class TerrainGame(QWidget):
         self._terrain_combo = QComboBox()
         for terrain in TERRAINS_1D.values():
             self._terrain_combo.addItem(terrain.name, terrain.key)
-        self._terrain_combo.setToolTip("Terrain levels from the lecture: choose the ground the creature lives on.")
+        self._terrain_combo.addItem("Your formula", "formula")
+        self._terrain_combo.setToolTip("Terrain levels from the lecture: choose the ground the creature lives on, "
+                                       "or 'Your formula' to use the one typed below.")
         self._terrain_combo.activated.connect(self._on_terrain_chosen)
         self._formula_edit = QLineEdit()
         self._formula_edit.setPlaceholderText("type a terrain, e.g. x**4 - 3*x**2 + x")
@@ -412,7 +415,11 @@ class TerrainGame(QWidget):
 
     @Slot(int)
     def _on_terrain_chosen(self, index: int) -> None:
-        self.set_terrain(TERRAINS_1D[self._terrain_combo.itemData(index)])
+        key = self._terrain_combo.itemData(index)
+        if key == "formula":
+            self._on_formula_entered()
+        else:
+            self.set_terrain(TERRAINS_1D[key])
 
     @Slot()
     def _on_formula_entered(self) -> None:
@@ -420,6 +427,7 @@ class TerrainGame(QWidget):
             terrain = terrain_from_formula(self._formula_edit.text())
         except StudioError as exc:
             self._formula_error.setText(str(exc))
+            self._select_terrain_in_combo(self._terrain.key)
             dialogs.notifier().error_shown.emit(str(exc))
             return
         self._formula_error.setText("")
@@ -555,12 +563,14 @@ class TerrainGame(QWidget):
         """Draw creature, mist, slope and trail, and write the readouts."""
         x = float(self._walker.point[0])
         height, slope = float(self._terrain.f(x)), float(self._terrain.slope(x))
-        self._creature.setData([x], [height])
+        on_ground = bool(np.isfinite(height) and np.isfinite(slope))  # a typed formula may have holes
+        self._creature.setData([x] if on_ground else [], [height] if on_ground else [])
         self._show_mist(x)
-        self._show_slope(x, height, slope)
-        trail = np.array(self._walker.points)[:, 0]
-        self._trail.setData(trail, np.array(self._walker.values))
-        self._slope_label.setText(describe_slope(slope))
+        self._show_slope(x, height, slope if on_ground else float("nan"))
+        trail_x, trail_f = np.array(self._walker.points)[:, 0], np.array(self._walker.values)
+        finite = np.isfinite(trail_f)  # only a start in a hole of a typed formula can be non-finite
+        self._trail.setData(trail_x[finite], trail_f[finite])
+        self._slope_label.setText(describe_slope(slope) if on_ground else NO_GROUND)
         self._steps_label.setText(f"Steps: {self._walker.steps}    x = {format_number(x)}    "
                                   f"f(x) = {format_number(height)}")
         self._status.setText(self._status_text())
@@ -582,15 +592,17 @@ class TerrainGame(QWidget):
         """Tangent segment, and the slope as a 1-D vector: a horizontal arrow pointing uphill."""
         half = 0.5 * MIST_FRACTION * (self._terrain.x_range[1] - self._terrain.x_range[0])
         finite = bool(np.isfinite(slope))
-        self._tangent.setData([x - half, x + half] if finite else [],
-                              [height - slope * half, height + slope * half] if finite else [])
-        uphill = 1.0 if slope > 0 else -1.0
-        tip = QPointF(x + uphill * 2.2 * half, height)
+        low, high = self.plot_widget.getPlotItem().getViewBox().viewRange()[1]
+        ends = np.clip([height - slope * half, height + slope * half], 2 * low - high, 2 * high - low) \
+            if finite else []
+        self._tangent.setData([x - half, x + half] if finite else [], ends)
         self._slope_arrow.setVisible(finite and slope != 0)
-        self._slope_arrow.setPos(tip)
-        self._slope_arrow.setStyle(angle=180 if slope > 0 else 0)
-        self._slope_text.setText(f"slope {format_number(slope)}" if finite and slope != 0 else "flat")
-        self._slope_text.setPos(QPointF(x, height))
+        self._slope_text.setVisible(finite)
+        if finite:
+            self._slope_arrow.setPos(QPointF(x + (2.2 if slope > 0 else -2.2) * half, height))
+            self._slope_arrow.setStyle(angle=180 if slope > 0 else 0)
+            self._slope_text.setText(f"slope {format_number(slope)}" if slope != 0 else "flat")
+            self._slope_text.setPos(QPointF(x, height))
 
     def _status_text(self) -> str:
         if self._walker.rule is None:

@@ -70,8 +70,9 @@ class TerrainRace(QWidget):
         self._terrain_combo = QComboBox()
         for terrain in TERRAINS_2D.values():
             self._terrain_combo.addItem(terrain.name, terrain.key)
+        self._terrain_combo.addItem("Your formula", "formula")
         self._terrain_combo.setToolTip("Loss surfaces: a round bowl, an elongated ravine, the Rosenbrock "
-                                       "banana, a saddle, and several minima.")
+                                       "banana, a saddle, several minima, or 'Your formula' typed below.")
         self._terrain_combo.activated.connect(self._on_terrain_chosen)
         self._formula_edit = QLineEdit()
         self._formula_edit.setPlaceholderText("your surface, e.g. x**2 + 3*y**2")
@@ -243,7 +244,11 @@ class TerrainRace(QWidget):
 
     @Slot(int)
     def _on_terrain_chosen(self, index: int) -> None:
-        self.set_terrain(TERRAINS_2D[self._terrain_combo.itemData(index)])
+        key = self._terrain_combo.itemData(index)
+        if key == "formula":
+            self._on_formula_entered()
+        else:
+            self.set_terrain(TERRAINS_2D[key])
 
     @Slot()
     def _on_formula_entered(self) -> None:
@@ -251,6 +256,7 @@ class TerrainRace(QWidget):
             terrain = terrain2d_from_formula(self._formula_edit.text())
         except StudioError as exc:
             self._formula_error.setText(str(exc))
+            self._select_terrain_in_combo(self._terrain.key)
             dialogs.notifier().error_shown.emit(str(exc))
             return
         self._formula_error.setText("")

@@ -190,6 +190,27 @@ def test_typed_formula_is_used_and_a_bad_one_is_explained(qtbot, game):
     assert game.terrain.slope(1.0) == pytest.approx(4 - 6 + 1)
 
 
+def test_formula_holes_never_reach_the_plot_and_never_warn(qtbot, game):
+    game._formula_edit.setText("log(x)")
+    game._terrain_combo.setCurrentIndex(game._terrain_combo.findData("formula"))
+    game._terrain_combo.activated.emit(game._terrain_combo.currentIndex())
+    assert game.terrain.key == "formula"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        game.place_creature(-2.0)  # log has no value here
+        game.step_once()
+        game.grab()  # paints every item now, so a NaN in a plot item would warn here
+    assert game._slope_label.text().startswith("No ground here")
+    assert game.walker.status == "diverged"
+    assert not re.search(r"\binf\b|\bnan\b", " ".join(screen_texts(game)), re.IGNORECASE)
+
+
+def test_formula_choice_without_a_formula_falls_back(qtbot, game):
+    game._terrain_combo.activated.emit(game._terrain_combo.findData("formula"))
+    assert "Type a formula" in game._formula_error.text()
+    assert game._terrain_combo.currentData() == "valley"
+
+
 def test_hilltop_challenge_is_answered_by_playing(qtbot, game):
     game._challenge_combo.setCurrentIndex(3)
     qtbot.mouseClick(game._try_challenge, Qt.MouseButton.LeftButton)
