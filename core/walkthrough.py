@@ -626,6 +626,11 @@ class LayerComparison:
         return max(self.weight_diff, self.bias_diff)
 
 
+def _norm(values: np.ndarray) -> float:
+    """‖values‖ (Frobenius) without BLAS: called on the GUI thread while training threads run."""
+    return math.sqrt(float(np.sum(np.square(values))))
+
+
 def compare_gradients(manual: NetworkGradients, reference: NetworkGradients) -> tuple[LayerComparison, ...]:
     """Per-layer norms and largest differences between two sets of gradients."""
     if len(manual.weight_grads) != len(reference.weight_grads):
@@ -633,7 +638,7 @@ def compare_gradients(manual: NetworkGradients, reference: NetworkGradients) -> 
     rows = []
     for k, (gw, rw, gb, rb) in enumerate(zip(manual.weight_grads, reference.weight_grads,
                                              manual.bias_grads, reference.bias_grads), start=1):
-        rows.append(LayerComparison(k, tuple(gw.shape), float(np.linalg.norm(gw)), float(np.linalg.norm(rw)),
+        rows.append(LayerComparison(k, tuple(gw.shape), _norm(gw), _norm(rw),
                                     float(np.max(np.abs(gw - rw))), float(np.max(np.abs(gb - rb)))))
     return tuple(rows)
 

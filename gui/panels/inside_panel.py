@@ -69,6 +69,11 @@ def _cell_text(value: float, decimals: int = 3) -> str:
     return text.replace("-", "−")
 
 
+_DISPLAY, _TOOLTIP = int(Qt.ItemDataRole.DisplayRole.value), int(Qt.ItemDataRole.ToolTipRole.value)
+_BACKGROUND, _FOREGROUND = int(Qt.ItemDataRole.BackgroundRole.value), int(Qt.ItemDataRole.ForegroundRole.value)
+_ALIGNMENT, _CENTER = int(Qt.ItemDataRole.TextAlignmentRole.value), int(Qt.AlignmentFlag.AlignCenter.value)
+
+
 def _colour_table() -> list[QColor]:
     """256 colours of the diverging map (blue < 0 < red)."""
     lut = pg.colormap.get(COLORMAP_NAME).getLookupTable(nPts=256)
@@ -80,16 +85,19 @@ def _colour_table() -> list[QColor]:
 class MatrixModel(QAbstractTableModel):
     """A numpy matrix as table cells: the number, a diverging colour (blue < 0 < red) and a tooltip."""
 
-    _colours: list[QColor] = []
+    _brushes: list[QBrush] = []
+    _text_brushes: list[QBrush] = []
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        if not MatrixModel._colours:
-            MatrixModel._colours = _colour_table()
+        if not MatrixModel._brushes:
+            MatrixModel._brushes = [QBrush(colour) for colour in _colour_table()]
+            white, black = QBrush(QColor("white")), QBrush(QColor("black"))
+            MatrixModel._text_brushes = [white if abs(level - 127.5) > 95 else black for level in range(256)]
         self.values = np.zeros((0, 0))
         self._rows: list[str] = []
         self._cols: list[str] = []
-        self._limit = 1.0
+        self._levels = np.zeros((0, 0), np.uint8)
         self._tooltip: Callable[[int, int], str] | None = None
         self.show_numbers = True
         self.decimals = 3
@@ -101,17 +109,26 @@ class MatrixModel(QAbstractTableModel):
         values = np.asarray(values, dtype=np.float64)
         values = values.reshape(-1, 1) if values.ndim == 1 else values
         reset = values.shape != self.values.shape
+        relabel = list(rows) != self._rows or list(cols) != self._cols
         if reset:
             self.beginResetModel()
         self.values, self._rows, self._cols, self._tooltip = values, list(rows), list(cols), tooltip
-        self._limit = float(np.abs(values).max()) if values.size else 1.0
-        self._limit = self._limit if np.isfinite(self._limit) and self._limit > 0 else 1.0
+        limit = float(np.abs(values).max()) if values.size else 1.0
+        limit = limit if np.isfinite(limit) and limit > 0 else 1.0   # symmetric: 0 is the middle colour
+        self._levels = np.clip((values / limit + 1.0) * 127.5, 0, 255).astype(np.uint8)
         if reset:
             self.endResetModel()
         elif values.size:
             self.dataChanged.emit(self.index(0, 0), self.index(values.shape[0] - 1, values.shape[1] - 1))
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, values.shape[1] - 1)
-            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, values.shape[0] - 1)
+            if relabel:   # only then: a header asks for every label again (784 of them)
+                self.relabel()
+
+    def relabel(self) -> None:
+        """Tell the headers that their labels changed."""
+        rows, cols = self.rowCount(), self.columnCount()
+        if rows and cols:
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, rows - 1)
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, cols - 1)
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else self.values.shape[0]
@@ -120,18 +137,18 @@ class MatrixModel(QAbstractTableModel):
         return 0 if parent.isValid() else self.values.shape[1]
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        value = float(self.values[index.row(), index.column()])
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _cell_text(value, self.decimals) if self.show_numbers else None
-        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
-            level = int(np.clip((value / self._limit + 1.0) * 127.5, 0, 255))
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return QBrush(self._colours[level])
-            return QBrush(QColor("white") if abs(level - 127.5) > 95 else QColor("black"))
-        if role == Qt.ItemDataRole.ToolTipRole and self._tooltip is not None:
-            return self._tooltip(index.row(), index.column())
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignCenter)
+        role = int(role)   # plain ints: this runs for every visible cell and role at each repaint
+        row, col = index.row(), index.column()
+        if role == _DISPLAY:
+            return _cell_text(float(self.values[row, col]), self.decimals) if self.show_numbers else None
+        if role == _BACKGROUND:
+            return self._brushes[self._levels[row, col]]
+        if role == _FOREGROUND:
+            return self._text_brushes[self._levels[row, col]]
+        if role == _TOOLTIP and self._tooltip is not None:
+            return self._tooltip(row, col)
+        if role == _ALIGNMENT:
+            return _CENTER
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
@@ -174,10 +191,7 @@ class MatrixView(QTableView):
         self.setFont(_font(10 if cell_width >= 64 else 9 if cell_width >= 52 else 8))
         self.horizontalHeader().setDefaultSectionSize(cell_width)
         self.verticalHeader().setDefaultSectionSize(max(12, min(26, cell_width // 2 + 2)))
-        rows, cols = self.matrix.rowCount(), self.matrix.columnCount()
-        if rows and cols:   # labels depend on the zoom
-            self.matrix.headerDataChanged.emit(Qt.Orientation.Vertical, 0, rows - 1)
-            self.matrix.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, cols - 1)
+        self.matrix.relabel()   # labels depend on the zoom
         self.viewport().update()
 
     def highlight(self, row: int, column: int = 0) -> None:
@@ -227,6 +241,7 @@ class ForwardView(QWidget):
         super().__init__(parent)
         self._walks: tuple[wt.LayerWalk, ...] = ()
         self._shape: tuple[int, ...] | None = None
+        self._label_cache: tuple = (None, [], [])
         self.layer_combo = QComboBox()
         self.layer_combo.setToolTip("Which layer to look inside: its weights W, input, bias b, z and h.")
         self.trick_check = QCheckBox("Bias trick")
@@ -320,8 +335,7 @@ class ForwardView(QWidget):
         folded = wt.bias_trick(walk.weight, walk.bias, walk.x) if trick else None
         weight, x, z = (folded.weight, folded.x, folded.z) if folded else (walk.weight, walk.x, walk.z)
         n_out, n_in = walk.weight.shape
-        cols = [self._input_label(j, "\n") for j in range(n_in)] + (["b"] if trick else [])
-        inputs = [self._input_label(j, " ") for j in range(n_in)] + (["1 (× b)"] if trick else [])
+        cols, inputs = self._labels(n_in, trick)
         rows = [str(i) for i in range(n_out)]
         for view in self.views.values():
             view.matrix.label_every = self._label_every()
@@ -342,6 +356,15 @@ class ForwardView(QWidget):
         self.captions["h"].setText(f"h{k} = {act}(z{k})")
         for widget in (self.captions["b"].parentWidget(), self.operators["+"]):
             widget.setVisible(not trick)
+
+    def _labels(self, n_in: int, trick: bool) -> tuple[list[str], list[str]]:
+        """Column labels of W and row labels of x, cached: live weights would rebuild 1,568 strings 5×/s."""
+        key = (self.layer, n_in, self._shape, trick)
+        if self._label_cache[0] != key:
+            cols = [self._input_label(j, "\n") for j in range(n_in)] + (["b"] if trick else [])
+            inputs = [self._input_label(j, " ") for j in range(n_in)] + (["1 (× b)"] if trick else [])
+            self._label_cache = (key, cols, inputs)
+        return self._label_cache[1], self._label_cache[2]
 
     def _input_label(self, j: int, gap: str) -> str:
         position = wt.input_position(j, self._shape) if self.layer == 0 else None
@@ -1145,8 +1168,13 @@ def pick_input(source: str, index: int, dataset, drawing: np.ndarray | None, inp
 
 
 def torch_loaded() -> bool:
-    """True once some part of the app has imported torch (then the autograd side imports quickly)."""
-    return "torch" in sys.modules
+    """True once torch is fully imported (then the autograd side imports quickly).
+
+    A module appears in sys.modules as soon as its import starts; importing it then from the GUI
+    thread would wait on the import lock of the thread that is still loading it (2.6 s measured).
+    """
+    torch = sys.modules.get("torch")
+    return torch is not None and not getattr(getattr(torch, "__spec__", None), "_initializing", False)
 
 
 class InsidePanel(QWidget):
@@ -1321,7 +1349,7 @@ class InsidePanel(QWidget):
 
     def autograd_side(self) -> ModuleType | None:
         """core.autograd_check if torch is loaded; else None, and torch starts loading in the background."""
-        if self._autograd is None and torch_loaded():
+        if self._autograd is None and torch_loaded() and not self._loader.is_running:
             self._use_autograd()
         elif self._autograd is None:
             self._loader.start(wt.load_autograd_side)   # refused (False) while already loading
