@@ -1,0 +1,367 @@
+"""Live pictures of the weights: one heatmap per layer, and the gradient norm of each layer over time.
+
+The first layer of image data is drawn as one 28×28 tile per hidden neuron (what each neuron
+"looks for" in the picture); every other layer as its W matrix (rows = neurons of that layer,
+columns = their inputs), with the biases as a strip underneath. Colours use the diverging CET-D1
+map with symmetric levels ±max|w|, so zero is always the middle colour and blue < 0 < red.
+Items are built once per architecture and updated in place, because `show_weights` runs a few
+times a second while training.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from core.network_spec import NetworkSpec
+from core.reports import WeightsReport
+
+COLORMAP_NAME = "CET-D1"
+IMAGE_SHAPE = (28, 28)
+MAX_TILES = 64              # more tiles than 8×8 would be too small to read on a projector
+SEPARATOR = 1               # pixels between tiles
+LAYERS_PER_ROW = 3
+MAX_COLUMN_TICKS = 8        # the matrices are narrow: fewer numbers along x than along y
+MOSAIC_STRETCH = 3          # the tiles get more room than the small matrices beside them
+TITLE_SIZE = "12pt"
+GRID_PEN = pg.mkPen(70, 70, 70, width=1)
+BIAS_WIDTH = 34             # px: the bias column beside each matrix
+AXIS_HEIGHT = 48            # px: matrix and bias column share it, so their rows line up
+CURVE_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
+                 "#7f7f7f", "#bcbd22", "#17becf")
+NO_WEIGHTS = "The weights appear here when training starts."
+
+
+def mosaic_grid(n_tiles: int) -> tuple[int, int]:
+    """(rows, columns) of a near-square grid for `n_tiles` tiles: 16 → (4, 4), 10 → (3, 4)."""
+    cols = max(1, math.ceil(math.sqrt(n_tiles)))
+    return max(1, math.ceil(n_tiles / cols)), cols
+
+
+def tile_origin(k: int, cols: int, tile: tuple[int, int] = IMAGE_SHAPE) -> tuple[int, int]:
+    """(row, column) of the top-left pixel of tile k in the mosaic (tiles in reading order)."""
+    return (k // cols) * (tile[0] + SEPARATOR), (k % cols) * (tile[1] + SEPARATOR)
+
+
+def weight_mosaic(weight: np.ndarray, tile: tuple[int, int] = IMAGE_SHAPE,
+                  max_tiles: int = MAX_TILES) -> np.ndarray:
+    """The first `max_tiles` weight rows (n_out, H·W) as H×W tiles in one image, 1-px gaps of 0."""
+    n = min(len(weight), max_tiles)
+    rows, cols = mosaic_grid(n)
+    height, width = tile[0] + SEPARATOR, tile[1] + SEPARATOR
+    canvas = np.zeros((rows * cols, height, width), np.float32)
+    canvas[:n, :tile[0], :tile[1]] = weight[:n].reshape(n, *tile)
+    canvas = canvas.reshape(rows, cols, height, width).transpose(0, 2, 1, 3)
+    return np.ascontiguousarray(canvas.reshape(rows * height, cols * width)[:-SEPARATOR, :-SEPARATOR])
+
+
+def symmetric_levels(values: np.ndarray) -> tuple[float, float]:
+    """(−m, +m) with m = max|value|, so 0 is the middle colour; all zero (or empty) gives (−1, 1)."""
+    limit = float(np.abs(values).max()) if values.size else 0.0
+    if not math.isfinite(limit) or limit == 0.0:
+        limit = 1.0
+    return -limit, limit
+
+
+def sanitize(values: np.ndarray) -> tuple[np.ndarray, bool]:
+    """A float32 C-contiguous copy safe for setImage (NaN/inf → 0), and whether it was all finite."""
+    array = np.asarray(values, dtype=np.float32)
+    finite = bool(np.isfinite(array).all())
+    clean = array if finite else np.nan_to_num(array, nan=0.0, posinf=0.0, neginf=0.0)
+    return np.ascontiguousarray(clean), finite
+
+
+def finite_frame(report: WeightsReport) -> list[tuple[np.ndarray, np.ndarray]] | None:
+    """Each layer's (weight, bias) ready for setImage, or None if any value is NaN or infinite."""
+    frame = [(sanitize(layer.weight), sanitize(layer.bias)) for layer in report.layers]
+    if not all(w_ok and b_ok for (_, w_ok), (_, b_ok) in frame):
+        return None
+    return [(weight, bias) for (weight, _), (bias, _) in frame]
+
+
+def layer_title(index: int, shape: tuple[int, int], is_mosaic: bool, is_output: bool) -> str:
+    """'Layer 1: W1 16×784 (one 28×28 tile per neuron)' and the like (drawn on two lines)."""
+    n_out, n_in = shape
+    head = f"Layer {index}{' (output)' if is_output else ''}: W{index} {n_out}×{n_in}"
+    if not is_mosaic:  # the axes say "neuron (row)" and "input (column)"
+        return head
+    if n_out > MAX_TILES:
+        return f"{head} (first {MAX_TILES} of {n_out} neurons, one 28×28 tile each)"
+    return f"{head} (one 28×28 tile per neuron)"
+
+
+@dataclass
+class _LayerItems:
+    """The plot items of one layer, built once and then only fed new arrays."""
+
+    is_mosaic: bool
+    shape: tuple[int, int]        # (n_out, n_in)
+    title: str
+    plot: pg.PlotItem
+    image: pg.ImageItem
+    bias_image: pg.ImageItem
+    colorbar: pg.ColorBarItem
+
+
+class WeightsView(QWidget):
+    """Heatmaps of every layer's weights and biases, updated in place from WeightsReports."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._note = QLabel(NO_WEIGHTS)
+        self._note.setToolTip("Which training step the pictures show, or why a frame was skipped")
+        self._graphics = pg.GraphicsLayoutWidget()
+        self._graphics.setToolTip("Blue = negative weight, white = 0, red = positive. Each layer has its "
+                                  "own colour scale ±max|w|. The column b beside each layer holds the "
+                                  "bias of each neuron, on the same scale: z = W·x + b.")
+        self._layers: list[_LayerItems] = []
+        self._key: tuple | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._note)
+        layout.addWidget(self._graphics, 1)
+
+    @property
+    def images(self) -> tuple[pg.ImageItem, ...]:
+        """The weight image of each layer (for tests and screenshots)."""
+        return tuple(items.image for items in self._layers)
+
+    @property
+    def bias_images(self) -> tuple[pg.ImageItem, ...]:
+        """The bias strip of each layer."""
+        return tuple(items.bias_image for items in self._layers)
+
+    @property
+    def colorbars(self) -> tuple[pg.ColorBarItem, ...]:
+        """The colour bar of each layer (its levels are the layer's ±max|w|)."""
+        return tuple(items.colorbar for items in self._layers)
+
+    @property
+    def titles(self) -> tuple[str, ...]:
+        """Each layer's title on one line, e.g. 'Layer 2: W2 16×16'."""
+        return tuple(items.title for items in self._layers)
+
+    def note(self) -> str:
+        """The line above the heatmaps: the step shown, or why a frame was skipped."""
+        return self._note.text()
+
+    def show_network(self, spec: NetworkSpec, input_shape: tuple) -> None:
+        """Build the heatmaps for this architecture (does nothing if it is already built)."""
+        sizes = spec.layer_sizes
+        shapes = tuple((sizes[i + 1], sizes[i]) for i in range(len(sizes) - 1))
+        self._build(shapes, tuple(input_shape))
+
+    @Slot(object)
+    def show_weights(self, report: WeightsReport | None) -> None:
+        """Draw a snapshot in place; None clears the pictures; non-finite snapshots are skipped."""
+        if report is None:
+            self._clear_images()
+            return
+        shapes = tuple(tuple(layer.weight.shape) for layer in report.layers)
+        if shapes != tuple(items.shape for items in self._layers):
+            self._build(shapes, self._input_shape_for(shapes))
+        frame = finite_frame(report)
+        if frame is None:
+            self._note.setText(f"Step {report.step:,}: non-finite weights (NaN or ∞), so this frame "
+                               "was skipped; the pictures show the last good weights.")
+            return
+        for items, (weight, bias) in zip(self._layers, frame):
+            _draw_layer(items, weight, bias)
+        self._note.setText(f"Weights after step {report.step:,}")
+
+    @staticmethod
+    def _input_shape_for(shapes: tuple) -> tuple:
+        """A report for a new architecture arrived before show_network: 784 inputs are images."""
+        n_in = shapes[0][1] if shapes else 0
+        return IMAGE_SHAPE if n_in == IMAGE_SHAPE[0] * IMAGE_SHAPE[1] else (n_in,)
+
+    def _build(self, shapes: tuple, input_shape: tuple) -> None:
+        """Create one title, plot, bias column and colour bar per layer (only when the layout changes)."""
+        key = (shapes, input_shape)
+        if key == self._key:
+            return
+        self._key = key
+        self._graphics.clear()
+        self._layers = []
+        is_image = input_shape == IMAGE_SHAPE
+        for i, shape in enumerate(shapes):
+            is_mosaic = is_image and i == 0
+            title = layer_title(i + 1, shape, is_mosaic, i == len(shapes) - 1)
+            row, col = divmod(i, LAYERS_PER_ROW)
+            self._layers.append(self._add_layer(2 * row, 3 * col, shape, is_mosaic, title))
+            self._graphics.ci.layout.setColumnStretchFactor(3 * col, MOSAIC_STRETCH if is_mosaic else 1)
+        self._note.setText(NO_WEIGHTS)
+
+    def _add_layer(self, row: int, col: int, shape: tuple[int, int], is_mosaic: bool,
+                   title: str) -> _LayerItems:
+        """Grid cells of one layer: the title above [weights | bias column | colour bar]."""
+        head, _, rest = title.rpartition(" (") if title.endswith(")") else (title, "", "")
+        self._graphics.addLabel(f"{head}<br>({rest}" if rest else title, row=row, col=col, colspan=3,
+                                size=TITLE_SIZE)
+        plot = self._graphics.addPlot(row=row + 1, col=col)
+        image = _add_image(plot, _picture_shape(is_mosaic, shape))
+        if is_mosaic:
+            _style_mosaic(plot, shape[0])
+        else:
+            plot.setLabel("left", "neuron (row)")
+            plot.setLabel("bottom", "input (column)")
+            plot.getAxis("bottom").setHeight(AXIS_HEIGHT)
+            image.setRect(0.5, 0.5, shape[1], shape[0])  # cell (i, j) centred on (j+1, i+1): 1-based
+            plot.setRange(xRange=(0.5, shape[1] + 0.5), yRange=(0.5, shape[0] + 0.5), padding=0)
+            _integer_ticks(plot.getAxis("bottom"), shape[1], most=MAX_COLUMN_TICKS)
+            _integer_ticks(plot.getAxis("left"), shape[0])
+        bias_plot = self._graphics.addPlot(row=row + 1, col=col + 1)
+        bias_image = _add_image(bias_plot, (shape[0], 1))
+        _style_bias_column(bias_plot, bias_image, shape[0], linked_to=None if is_mosaic else plot)
+        colorbar = pg.ColorBarItem(colorMap=pg.colormap.get(COLORMAP_NAME), interactive=False,
+                                   width=16, label="weight w and bias b")
+        self._graphics.addItem(colorbar, row=row + 1, col=col + 2)
+        colorbar.setImageItem([image, bias_image])
+        colorbar.setLevels((-1.0, 1.0))
+        return _LayerItems(is_mosaic, shape, title, plot, image, bias_image, colorbar)
+
+    def _clear_images(self) -> None:
+        for items in self._layers:
+            items.image.setImage(np.zeros(_picture_shape(items.is_mosaic, items.shape), np.float32),
+                                 autoLevels=False)
+            items.bias_image.setImage(np.zeros((items.shape[0], 1), np.float32), autoLevels=False)
+            items.colorbar.setLevels((-1.0, 1.0))
+        self._note.setText(NO_WEIGHTS)
+
+
+def _picture_shape(is_mosaic: bool, shape: tuple[int, int]) -> tuple[int, int]:
+    """Pixel size of a layer's picture: the mosaic's, or the matrix's own (n_out, n_in)."""
+    if not is_mosaic:
+        return shape
+    rows, cols = mosaic_grid(min(shape[0], MAX_TILES))
+    return rows * (IMAGE_SHAPE[0] + SEPARATOR) - SEPARATOR, cols * (IMAGE_SHAPE[1] + SEPARATOR) - SEPARATOR
+
+
+def _add_image(plot: pg.PlotItem, shape: tuple[int, int]) -> pg.ImageItem:
+    """A row-major ImageItem of zeros in a fixed, menu-less plot with row 0 at the top."""
+    plot.setMenuEnabled(False)
+    plot.setMouseEnabled(False, False)
+    plot.hideButtons()
+    plot.invertY(True)  # row 0 at the top, like the matrix on the slide (and upright digits)
+    image = pg.ImageItem(axisOrder="row-major")
+    plot.addItem(image)
+    image.setImage(np.zeros(shape, np.float32), autoLevels=False)  # before setRect, which scales by size
+    return image
+
+
+def _style_bias_column(plot: pg.PlotItem, image: pg.ImageItem, n_out: int,
+                       linked_to: pg.PlotItem | None) -> None:
+    """A narrow column with b of each neuron, level with the matrix rows it belongs to."""
+    image.setRect(0, 0.5, 1, n_out)
+    plot.setXRange(0, 1, padding=0)
+    plot.setLabel("bottom", "b")
+    plot.getAxis("bottom").setTicks([[], []])
+    if linked_to is not None:  # same rows as the matrix: b_i sits next to row i of W
+        plot.hideAxis("left")
+        plot.setFixedWidth(BIAS_WIDTH)
+        plot.getAxis("bottom").setHeight(AXIS_HEIGHT)
+        plot.setYLink(linked_to)
+    else:
+        plot.setLabel("left", "neuron")
+        plot.setFixedWidth(BIAS_WIDTH + 45)
+        plot.setYRange(0.5, n_out + 0.5, padding=0)
+        _integer_ticks(plot.getAxis("left"), n_out)
+
+
+def _integer_ticks(axis: pg.AxisItem, n: int, most: int = 16) -> None:
+    """Neuron and input numbers: every unit when few, else 1 and round steps (never 1.5)."""
+    if n <= most:
+        axis.setTicks([[(i, str(i)) for i in range(1, n + 1)]])
+        return
+    step = next(s for s in (5, 10, 20, 50, 100, 200, 500, 1000, 2000) if n / s < most)
+    axis.setTicks([[(i, str(i)) for i in (1, *range(step, n + 1, step))]])
+
+
+def _style_mosaic(plot: pg.PlotItem, n_out: int) -> None:
+    """Square tiles without pixel axes, with dark grid lines between them."""
+    plot.setAspectLocked(True)
+    plot.hideAxis("left")
+    plot.hideAxis("bottom")
+    rows, cols = mosaic_grid(min(n_out, MAX_TILES))
+    height, width = _picture_shape(True, (n_out, 0))
+    x, y = [], []
+    for c in range(1, cols):  # a line through the middle of each 1-px gap
+        x += [c * (IMAGE_SHAPE[1] + SEPARATOR) - 0.5] * 2
+        y += [0, height]
+    for r in range(1, rows):
+        x += [0, width]
+        y += [r * (IMAGE_SHAPE[0] + SEPARATOR) - 0.5] * 2
+    if x:
+        plot.addItem(pg.PlotDataItem(x, y, connect="pairs", pen=GRID_PEN))
+    plot.setRange(xRange=(0, width), yRange=(0, height), padding=0.02)
+
+
+def _draw_layer(items: _LayerItems, weight: np.ndarray, bias: np.ndarray) -> None:
+    """Feed one layer's finite arrays to its images; levels are ±max|w| of this layer."""
+    picture = weight_mosaic(weight) if items.is_mosaic else weight
+    items.image.setImage(picture, autoLevels=False)
+    items.bias_image.setImage(bias.reshape(-1, 1), autoLevels=False)
+    items.colorbar.setLevels(symmetric_levels(weight))
+
+
+class GradientNormPlot(pg.PlotWidget):
+    """‖∂L/∂W‖ of each layer against the training step, on a log axis (vanishing gradients show)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        item = self.getPlotItem()
+        item.setTitle("Gradient norm per layer ‖∂L/∂W‖", size=TITLE_SIZE)
+        item.setLabel("bottom", "training step")
+        item.setLabel("left", "‖∂L/∂W‖ (log scale)")
+        item.setLogMode(y=True)
+        item.getAxis("left").enableAutoSIPrefix(False)
+        item.showGrid(x=True, y=True, alpha=0.3)
+        self._legend = item.addLegend(offset=(-10, 10))
+        self._curves: list[pg.PlotDataItem] = []
+        self._buffers: list[tuple[np.ndarray, np.ndarray, int]] = []
+        self.setToolTip("How strongly the loss pulls on each layer's weights: the L2 norm of its "
+                        "gradient, ‖∂L/∂W‖ = √(Σ (∂L/∂w)²). Layers near the input with much smaller "
+                        "norms learn slowly (vanishing gradients).")
+
+    @property
+    def curves(self) -> tuple[pg.PlotDataItem, ...]:
+        """One curve per layer, input side first."""
+        return tuple(self._curves)
+
+    @Slot(int, object)
+    def show_grad_norms(self, step: int, norms: np.ndarray) -> None:
+        """Append one point per layer; non-finite and zero norms are left out (log axis)."""
+        norms = np.asarray(norms, dtype=np.float64).ravel()
+        if len(norms) != len(self._curves):
+            self._make_curves(len(norms))
+        for i, value in enumerate(norms):
+            if math.isfinite(value) and value > 0:
+                self._append(i, float(step), float(value))
+
+    @Slot()
+    def clear_history(self) -> None:
+        """Forget every point (a new run starts)."""
+        self._make_curves(len(self._curves))
+
+    def _make_curves(self, n_layers: int) -> None:
+        for curve in self._curves:
+            self.getPlotItem().removeItem(curve)
+        self._legend.clear()
+        self._curves, self._buffers = [], []
+        for i in range(n_layers):
+            name = "output layer" if i == n_layers - 1 and n_layers > 1 else f"layer {i + 1}"
+            pen = pg.mkPen(CURVE_COLOURS[i % len(CURVE_COLOURS)], width=1)  # wide pens are slow in Qt
+            self._curves.append(self.getPlotItem().plot(name=name, pen=pen))
+            self._buffers.append((np.empty(256), np.empty(256), 0))
+
+    def _append(self, i: int, step: float, value: float) -> None:
+        x, y, n = self._buffers[i]
+        if n == len(x):  # grow by doubling: amortised O(1) per point
+            x, y = np.resize(x, 2 * n), np.resize(y, 2 * n)
+        x[n], y[n] = step, value
+        self._buffers[i] = (x, y, n + 1)
+        self._curves[i].setData(x[:n + 1], y[:n + 1])
