@@ -463,7 +463,7 @@ def run_descent(objective: Objective, start: Array | float, rule: StepRule, max_
 RACE_LEARNING_RATES: dict[str, dict[str, float]] = {
     "bowl": {"GD": 0.1, "Momentum": 0.05, "RMSProp": 0.05, "Adam": 0.2},
     "ravine": {"GD": 0.4, "Momentum": 0.08, "RMSProp": 0.1, "Adam": 0.3},
-    "rosenbrock": {"GD": 0.001, "Momentum": 0.0005, "RMSProp": 0.01, "Adam": 0.05},
+    "rosenbrock": {"GD": 0.001, "Momentum": 0.001, "RMSProp": 0.01, "Adam": 0.05},
     "saddle": {"GD": 0.1, "Momentum": 0.05, "RMSProp": 0.05, "Adam": 0.1},
     "several_minima": {"GD": 0.01, "Momentum": 0.002, "RMSProp": 0.05, "Adam": 0.1},
     "formula": {"GD": 0.05, "Momentum": 0.02, "RMSProp": 0.05, "Adam": 0.1},

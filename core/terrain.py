@@ -220,6 +220,16 @@ def sample_curve(terrain: Terrain1D, n: int = 600,
     return xs, np.where(np.isfinite(fs), fs, np.nan)
 
 
+def curve_limits(heights: Array, margin: float = 0.08) -> tuple[float, float]:
+    """A y-range that shows every finite height with a margin; (−1, 1) when there is none."""
+    finite = heights[np.isfinite(heights)]
+    if not len(finite):
+        return -1.0, 1.0
+    low, high = float(finite.min()), float(finite.max())
+    pad = margin * ((high - low) or 1.0)
+    return low - pad, high + pad
+
+
 def sample_grid(terrain: Terrain2D, n: int = 161) -> TerrainGrid:
     """The surface on an n × n grid over the terrain's range, with finite heights only."""
     xs = np.linspace(*terrain.x_range, n)

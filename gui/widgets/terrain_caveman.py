@@ -17,8 +17,8 @@ from core.descent import SGD, Descender, format_number, format_rate, step_arithm
 from core.linear_regression import (B_RANGE, BATCH_KINDS, CAVEMAN_GRAD_TOL, CAVEMAN_START, TRUE_B, TRUE_W,
                                     W_RANGE, batch_comparison, best_fit, caveman_data, describe_line,
                                     line_points, loss_terrain, mse_loss, noisy_caveman_data, residual_segments)
-from gui.widgets.terrain_common import (TerrainMap, make_button, make_label, make_path_item, make_spin,
-                                        set_path, style_plot)
+from gui.widgets.terrain_common import (TerrainMap, form_label, make_button, make_label, make_path_item,
+                                        make_spin, set_path, style_plot)
 
 TICKS_PER_UNIT = 100  # sliders move w and b in steps of 0.01
 PATH_COLOUR = "#e41a1c"
@@ -163,12 +163,12 @@ class CavemanRegression(QWidget):
         grid.addWidget(self._b_slider, 2, 1, 1, 2)
         grid.addWidget(self._loss_label, 3, 0, 1, 3)
         grid.addWidget(make_label("2. Let gradient descent do it", "", 11, True), 4, 0, 1, 3)
-        grid.addWidget(make_label("learning rate"), 5, 0)
+        grid.addWidget(form_label("learning rate"), 5, 0)
         grid.addWidget(self._lr, 5, 1, 1, 2)
         grid.addWidget(self._step, 6, 0)
         grid.addWidget(self._play, 6, 1)
         grid.addWidget(self._reset, 6, 2)
-        grid.addWidget(make_label("speed", "Play speed."), 7, 0)
+        grid.addWidget(form_label("speed"), 7, 0)
         grid.addWidget(self._speed, 7, 1, 1, 2)
         grid.addWidget(self._arithmetic, 8, 0, 1, 3)
         grid.addWidget(self._status, 9, 0, 1, 3)
@@ -181,7 +181,7 @@ class CavemanRegression(QWidget):
         grid = QGridLayout(box)
         for row, (text, widget) in enumerate((("learning rate", self._batch_lr), ("steps", self._batch_steps),
                                               ("seed", self._seed))):
-            grid.addWidget(make_label(text), row, 0)
+            grid.addWidget(form_label(text), row, 0)
             grid.addWidget(widget, row, 1)
         grid.addWidget(self._run_batches, 3, 0, 1, 2)
         self._batch_summary = make_label("", "Final loss of each path on the noisy data.", 10)

@@ -57,6 +57,13 @@ def make_label(text: str = "", tooltip: str = "", point_size: float | None = Non
     return label
 
 
+def form_label(text: str) -> QLabel:
+    """A short caption in front of a control, centred on the control's line."""
+    label = QLabel(text)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    return label
+
+
 def style_plot(plot: pg.PlotItem, title: str, x_label: str, y_label: str) -> None:
     """Large, readable title, axis labels and ticks; no mouse zoom (clicks place things instead)."""
     plot.setTitle(title, size="13pt")

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QGridLayout, QGroupBox, 
 from core.descent import (SGD, Descender, describe_landing, describe_slope, format_number, format_rate, jump,
                           jump_arithmetic, outcome_phrase, random_restarts, step_arithmetic, summarize_restarts)
 from core.errors import StudioError
-from core.terrain import (TERRAINS_1D, Terrain1D, landing_site, sample_curve, stationary_points,
+from core.terrain import (TERRAINS_1D, Terrain1D, curve_limits, landing_site, sample_curve, stationary_points,
                           terrain_from_formula, visible_window)
 from gui import dialogs
-from gui.widgets.terrain_common import make_button, make_label, make_spin, style_plot
+from gui.widgets.terrain_common import form_label, make_button, make_label, make_spin, style_plot
 
 MIST_FRACTION = 0.08        # the creature sees ±8% of the map's width
 CREATURE_COLOUR = "#f28e2b"
@@ -248,13 +248,13 @@ class TerrainGame(QWidget):
         grid = QGridLayout(box)
         grid.addWidget(self._manual_radio, 0, 0)
         grid.addWidget(self._gd_radio, 0, 1, 1, 2)
-        grid.addWidget(make_label("step size"), 1, 0)
+        grid.addWidget(form_label("step size"), 1, 0)
         grid.addWidget(self._step_size, 1, 1)
         row = QHBoxLayout()
         row.addWidget(self._left)
         row.addWidget(self._right)
         grid.addLayout(row, 1, 2)
-        grid.addWidget(make_label("learning rate"), 2, 0)
+        grid.addWidget(form_label("learning rate"), 2, 0)
         grid.addWidget(self._lr, 2, 1)
         grid.addWidget(self._step, 2, 2)
         grid.addWidget(self._play, 3, 0)
@@ -316,10 +316,7 @@ class TerrainGame(QWidget):
         self._terrain = terrain
         xs, fs = sample_curve(terrain)
         self._full_curve.setData(xs, fs)
-        low, high = float(np.nanmin(fs)), float(np.nanmax(fs))
-        margin = 0.08 * ((high - low) or 1.0)
-        self.plot_widget.getPlotItem().setRange(xRange=terrain.x_range, yRange=(low - margin, high + margin),
-                                                padding=0)
+        self.plot_widget.getPlotItem().setRange(xRange=terrain.x_range, yRange=curve_limits(fs), padding=0)
         self.plot_widget.getPlotItem().setTitle(f"{terrain.name}:  f(x) = {terrain.formula_text}", size="13pt")
         with QSignalBlocker(self._lr):
             self._lr.setValue(terrain.lr)

@@ -18,8 +18,8 @@ from core.descent import (RACE_LEARNING_RATES, RACERS, Descender, format_number,
 from core.errors import StudioError
 from core.terrain import TERRAINS_2D, Terrain2D, terrain2d_from_formula
 from gui import dialogs
-from gui.widgets.terrain_common import (TerrainMap, VectorArrow, display_vector, make_button, make_label,
-                                        make_path_item, make_spin, set_path, style_plot)
+from gui.widgets.terrain_common import (TerrainMap, VectorArrow, display_vector, form_label, make_button,
+                                        make_label, make_path_item, make_spin, set_path, style_plot)
 
 RACER_COLOURS = {"GD": "#e41a1c", "Momentum": "#7b2cbf", "RMSProp": "#138a36", "Adam": "#111111"}
 RACE_MAX_STEPS = 3000
@@ -149,7 +149,7 @@ class TerrainRace(QWidget):
         grid.addWidget(self._race, last, 0)
         grid.addWidget(self._step_all, last, 1)
         grid.addWidget(self._reset, last, 2)
-        grid.addWidget(make_label("speed", "Race speed."), last + 1, 0)
+        grid.addWidget(form_label("speed"), last + 1, 0)
         grid.addWidget(self._speed, last + 1, 1, 1, 2)
         return box
 

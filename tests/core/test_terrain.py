@@ -8,7 +8,7 @@ import pytest
 
 from core.errors import FormulaError
 from core.terrain import (BOWL, RAVINE, SHOULDER, TERRAINS_1D, TERRAINS_2D, TWO_VALLEYS, TerrainGrid,
-                          contour_segments, display_heights, finite_or_max, landing_site, sample_curve,
+                          contour_segments, curve_limits, display_heights, finite_or_max, landing_site, sample_curve,
                           sample_grid, stationary_points, terrain2d_from_formula, terrain_from_formula,
                           visible_window)
 
@@ -90,6 +90,13 @@ def test_images_and_curves_never_get_inf_or_nan():
         warnings.simplefilter("error")
         xs, fs = sample_curve(terrain, 50)
     assert np.isnan(fs[xs <= 0]).all() and np.isfinite(fs[xs > 0]).all()
+
+
+def test_curve_limits_cover_finite_heights_only():
+    low, high = curve_limits(np.array([np.nan, 1.0, 3.0, np.inf]))
+    assert low < 1.0 and high > 3.0 and high - low < 3.0
+    assert curve_limits(np.array([np.nan, np.nan])) == (-1.0, 1.0)
+    assert curve_limits(np.array([2.0, 2.0])) == pytest.approx((1.92, 2.08))
 
 
 def test_contours_of_the_bowl_are_circles():
