@@ -203,6 +203,12 @@ def test_pickle_payload_never_runs(tmp_path, monkeypatch, force_unsafe):
     assert not marker.exists()
 
 
+def test_good_files_still_load_while_the_unsafe_variable_is_set(tmp_path, monkeypatch):
+    monkeypatch.setenv("TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD", "1")
+    save_model(tmp_path / "m.pt", SPEC, _layers(4), CONFIG, "XOR")
+    assert load_model(tmp_path / "m.pt").spec == SPEC  # torch 2.13 honours the explicit weights_only=True
+
+
 def test_the_exploit_is_real_when_loaded_unsafely(tmp_path):
     """Control: the payload above really runs code under an unsafe load, so its refusal means something."""
     marker = tmp_path / "control"
