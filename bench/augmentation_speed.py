@@ -30,14 +30,15 @@ SPEC = NetworkSpec(784, (LayerSpec(128), LayerSpec(64)), 10)
 AUGMENTATION = Augmentation(shift_px=2.0, rotation_deg=15.0, scale=0.1, thickness=0.5, noise=0.1)
 
 
-def samples_per_second(dataset, config: TrainingConfig) -> float:
-    """Training samples per second over one whole run (all reports consumed, as the GUI worker does)."""
+def samples_per_second(dataset, config: TrainingConfig) -> tuple[float, float]:
+    """Training samples per wall-clock second and per CPU second over one whole run (all reports consumed)."""
     session = TrainingSession(SPEC, dataset, config)
-    start = time.perf_counter()
+    start, start_cpu = time.perf_counter(), time.process_time()
     for _ in session.run():
         pass
-    elapsed = time.perf_counter() - start
-    return session.step * session.batch_size / elapsed
+    wall, cpu = time.perf_counter() - start, time.process_time() - start_cpu
+    samples = session.step * session.batch_size
+    return samples / wall, samples / cpu
 
 
 def main() -> None:
@@ -51,18 +52,21 @@ def main() -> None:
     plain = TrainingConfig(learning_rate=1e-3, batch_size=64, optimizer="adam", epochs=args.epochs)
     augmented = plain.with_changes(augmentation=AUGMENTATION)
     samples_per_second(dataset, plain)  # warm-up: first-call costs must not count against either side
-    rates: dict[str, list[float]] = {"plain": [], "augmented": []}
+    rates: dict[str, list[tuple[float, float]]] = {"plain": [], "augmented": []}
     for i in range(args.repeats):
         for name, config in (("plain", plain), ("augmented", augmented)):
             rates[name].append(samples_per_second(dataset, config.with_changes(seed=i)))
-        print(f"repeat {i + 1}: plain {rates['plain'][-1]:,.0f} samples/s, "
-              f"augmented {rates['augmented'][-1]:,.0f} samples/s")
-    plain_rate, aug_rate = statistics.median(rates["plain"]), statistics.median(rates["augmented"])
+        print(f"repeat {i + 1}: plain {rates['plain'][-1][0]:,.0f} samples/s ({rates['plain'][-1][1]:,.0f} per CPU s), "
+              f"augmented {rates['augmented'][-1][0]:,.0f} samples/s ({rates['augmented'][-1][1]:,.0f} per CPU s)")
+    wall = {name: statistics.median(r[0] for r in runs) for name, runs in rates.items()}
+    cpu = {name: statistics.median(r[1] for r in runs) for name, runs in rates.items()}
     print(f"{len(dataset.x_train):,} training images, {SPEC.describe()}, Adam, batch 64, {args.epochs} epochs, "
           f"augmentation {AUGMENTATION}")
-    print(f"median: plain {plain_rate:,.0f} samples/s, augmented {aug_rate:,.0f} samples/s")
-    print(f"augmented/plain={aug_rate / plain_rate:.3f}")
-
+    print(f"median wall clock: plain {wall['plain']:,.0f} samples/s, augmented {wall['augmented']:,.0f} samples/s, "
+          f"ratio {wall['augmented'] / wall['plain']:.3f}")
+    print(f"median per CPU second: plain {cpu['plain']:,.0f}, augmented {cpu['augmented']:,.0f}, "
+          f"ratio {cpu['augmented'] / cpu['plain']:.3f}")
+    print(f"augmented/plain={wall['augmented'] / wall['plain']:.3f} cpu_augmented/plain={cpu['augmented'] / cpu['plain']:.3f}")
 
 if __name__ == "__main__":
     main()

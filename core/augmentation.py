@@ -56,40 +56,50 @@ def _identity(x: torch.Tensor) -> torch.Tensor:
 
 
 class BatchAugmenter:
-    """Applies one Augmentation to whole normalised batches (B, 784) with its own seeded generator.
+    """Applies one Augmentation to whole normalised batches (B, 784) with its own seeded random numbers.
 
-    Written for speed, because it runs on every training step (bench/augmentation_speed.py):
-    the sampling grid is one small matrix product instead of affine_grid (4x slower on the CPU),
-    dilation/erosion are four shifted maxima instead of max_pool2d (20x slower for one channel),
-    and pixel noise is read at a random offset from a bank of Gaussian values drawn once
-    (drawing 50,000 fresh values costs about as much as a whole training step).
+    Written for speed, because it runs on every training step (bench/augmentation_speed.py): the
+    per-image random numbers and affine maps are a few numpy operations on (B,) arrays (dozens of
+    tiny torch calls cost more than the pixel work), the sampling grid is one small matrix product
+    instead of affine_grid (20x slower on the CPU), dilation/erosion are four shifted maxima instead
+    of max_pool2d (20x slower for one channel), pixel noise is read at a random offset from a bank of
+    Gaussian values drawn once (fresh values cost as much as a training step), and every step works
+    in whichever scale needs the fewest passes over the batch.
     """
 
     def __init__(self, aug: Augmentation, seed: int, noise_bank: int = NOISE_BANK) -> None:
         self.aug = check_augmentation(aug)
-        self.generator = torch.Generator().manual_seed(int(seed))
+        self.rng = np.random.default_rng(int(seed))
+        self.warps = bool(aug.shift_px or aug.rotation_deg or aug.scale)
+        # the warp works on pixels / MNIST_STD (background 0, which grid_sample's padding fills in);
+        # the noise bank then also carries the step back to the normalised scale: one pass, not two
+        self._offset = OFFSET if self.warps else 0.0
+        self._noise_scale = aug.noise / MNIST_STD
         # the bank has its own generator, so turning noise on does not change the other random draws
         # (the preview's digits keep their pose while the noise slider moves)
-        bank_generator = torch.Generator().manual_seed(int(seed) + NOISE_SEED_OFFSET)
-        self._noise_bank = torch.randn(noise_bank, generator=bank_generator) if aug.noise else None
+        bank_rng = np.random.default_rng(int(seed) + NOISE_SEED_OFFSET)
+        self._noise_bank = (torch.from_numpy(self._noise_values(bank_rng, noise_bank)) if aug.noise else None)
         self._cache: dict[torch.device, tuple[torch.Tensor, torch.Tensor | None]] = {}
 
     def __call__(self, x: torch.Tensor) -> torch.Tensor:
-        """Augmented copy of x (B, 784); same shape, dtype and device; labels are not involved."""
+        """Augmented copy of x (B, 784); same shape, dtype and device; x itself and labels are untouched."""
         if len(x) == 0:
             return x
         base, bank = self._device_tensors(x.device)
-        aug = self.aug
-        # q = pixels / MNIST_STD: background is 0 (as grid_sample's padding needs) and leaving it is
-        # one subtraction, two passes over the batch fewer than going through [0, 1] pixels
-        q = (x + OFFSET).view(-1, 1, SIDE, SIDE)
-        if aug.shift_px or aug.rotation_deg or aug.scale:
-            q = warp(q, self._random_theta(len(x)).to(x.device), base)
-        if aug.thickness:
-            q = thicken(q, self._random_thickness(len(x)).to(x.device))
-        if bank is not None:
-            q = q.reshape(-1).add_(self._noise(bank, q.numel(), x.device), alpha=aug.noise / MNIST_STD)
-        q = q.clamp_(0.0, 1.0 / MNIST_STD).sub_(OFFSET)
+        n = len(x)
+        q = x.reshape(n, 1, SIDE, SIDE)
+        if self.warps:
+            q = warp(q + OFFSET, torch.from_numpy(self._random_theta(n)).to(x.device), base)
+        if self.aug.thickness:
+            sign, weight = (torch.from_numpy(a).to(x.device) for a in self._random_thickness(n))
+            q = _thicken(q, sign, weight)
+        fresh = self.warps or bool(self.aug.thickness)   # q is this call's own buffer, not a view of x
+        if bank is not None:   # noise is the only step that can leave [0, 1]: clip only then
+            noise = self._noise(bank, n * SIDE * SIDE, x.device)
+            q = q.reshape(-1).add_(noise) if fresh else torch.add(q.reshape(-1), noise)
+            q = q.clamp_(-OFFSET, (1.0 - MNIST_MEAN) / MNIST_STD)
+        elif self.warps:
+            q = q.sub_(OFFSET)
         return q.reshape(x.shape).to(x.dtype)
 
     def _device_tensors(self, device: torch.device) -> tuple[torch.Tensor, torch.Tensor | None]:
@@ -98,27 +108,37 @@ class BatchAugmenter:
             self._cache[device] = (base_grid().to(device), bank)
         return self._cache[device]
 
-    def _random_theta(self, n: int) -> torch.Tensor:
-        draws = torch.rand(4, n, generator=self.generator) * 2.0 - 1.0  # U(-1, 1): dx, dy, angle, zoom
+    def _random_theta(self, n: int) -> np.ndarray:
+        """One random affine map per image, (n, 2, 3) float32."""
+        dx, dy, angle, zoom = self.rng.uniform(-1.0, 1.0, (4, n))
         aug = self.aug
-        return affine_matrices(draws[0] * aug.shift_px, draws[1] * aug.shift_px,
-                               draws[2] * math.radians(aug.rotation_deg), 1.0 + draws[3] * aug.scale)
+        return affine_matrices(dx * aug.shift_px, dy * aug.shift_px, angle * math.radians(aug.rotation_deg),
+                               1.0 + zoom * aug.scale)
 
-    def _random_thickness(self, n: int) -> torch.Tensor:
-        """Signed amounts: up to +strength towards dilation, up to -strength·THINNING towards erosion."""
-        amount = _uniform(n, self.aug.thickness, self.generator)
-        return torch.where(amount < 0, amount * THINNING, amount)
+    def _random_thickness(self, n: int) -> tuple[np.ndarray, np.ndarray]:
+        """(sign, weight) per image, (n, 1, 1, 1): up to +strength towards dilation, -strength·THINNING erosion."""
+        amount = self.rng.uniform(-self.aug.thickness, self.aug.thickness, n).astype(np.float32)
+        amount = np.where(amount < 0, amount * np.float32(THINNING), amount)
+        sign = np.where(amount < 0, np.float32(-1.0), np.float32(1.0))
+        return sign.reshape(-1, 1, 1, 1), np.abs(amount).reshape(-1, 1, 1, 1)
+
+    def _noise_values(self, rng: np.random.Generator, n: int) -> np.ndarray:
+        """n values σ/MNIST_STD·N(0, 1) − offset, float32."""
+        values = rng.standard_normal(n, dtype=np.float32)
+        values *= np.float32(self._noise_scale)
+        values -= np.float32(self._offset)
+        return values
 
     def _noise(self, bank: torch.Tensor, n: int, device: torch.device) -> torch.Tensor:
-        """n standard-normal values: a random slice of the bank, or fresh ones for a huge batch."""
+        """n noise values: a random slice of the bank, or fresh ones for a huge batch."""
         if n > len(bank) // 2:
-            return torch.randn(n, generator=self.generator).to(device)
-        start = int(torch.randint(0, len(bank) - n, (1,), generator=self.generator))
+            return torch.from_numpy(self._noise_values(self.rng, n)).to(device)
+        start = int(self.rng.integers(0, len(bank) - n))
         return bank[start:start + n]
 
 
 def augment_batch(x: torch.Tensor, aug: Augmentation, seed: int = 0) -> torch.Tensor:
-    """Augment one normalised batch (B, 784) with a fresh generator seeded by `seed`."""
+    """Augment one normalised batch (B, 784) with fresh random numbers seeded by `seed`."""
     return make_augmenter(aug, seed)(x)
 
 
@@ -129,17 +149,12 @@ def base_grid() -> torch.Tensor:
     return torch.stack([xs.reshape(-1), ys.reshape(-1), torch.ones(SIDE * SIDE)])
 
 
-def _uniform(n: int, limit: float, generator: torch.Generator) -> torch.Tensor:
-    """n draws from U(-limit, limit) on the CPU (the generator lives there)."""
-    return (torch.rand(n, generator=generator) * 2.0 - 1.0) * limit
-
-
-def affine_matrices(shift_x: torch.Tensor, shift_y: torch.Tensor, angle_rad: torch.Tensor,
-                    zoom: torch.Tensor) -> torch.Tensor:
-    """theta (B, 2, 3) mapping output to input coordinates: ink moves by +shift pixels, zoom > 1 enlarges."""
-    cos, sin = torch.cos(angle_rad) / zoom, torch.sin(angle_rad) / zoom
+def affine_matrices(shift_x: np.ndarray, shift_y: np.ndarray, angle_rad: np.ndarray,
+                    zoom: np.ndarray) -> np.ndarray:
+    """theta (B, 2, 3) float32 mapping output to input coordinates: ink moves by +shift px, zoom > 1 enlarges."""
+    cos, sin = np.cos(angle_rad) / zoom, np.sin(angle_rad) / zoom
     tx, ty = -2.0 * shift_x / SIDE, -2.0 * shift_y / SIDE   # one pixel is 2/SIDE in [-1, 1] coordinates
-    return torch.stack([torch.stack([cos, -sin, tx], 1), torch.stack([sin, cos, ty], 1)], 1)
+    return np.stack([np.stack([cos, -sin, tx], 1), np.stack([sin, cos, ty], 1)], 1).astype(np.float32)
 
 
 def warp(pixels: torch.Tensor, theta: torch.Tensor, base: torch.Tensor) -> torch.Tensor:
@@ -151,16 +166,28 @@ def warp(pixels: torch.Tensor, theta: torch.Tensor, base: torch.Tensor) -> torch
 
 
 def thicken(pixels: torch.Tensor, amount: torch.Tensor) -> torch.Tensor:
-    """Blend each image (B, 1, 28, 28) towards its 3×3 dilation (amount > 0) or erosion (amount < 0).
+    """Blend each image (B, 1, 28, 28) towards its 3×3 dilation (amount > 0) or erosion (amount < 0)."""
+    amount = amount.reshape(-1, 1, 1, 1).to(pixels.dtype)
+    sign = torch.where(amount < 0, -1.0, 1.0).to(pixels.dtype)
+    return _thicken(pixels, sign, amount.abs())
 
-    Erosion is -dilation(-p), so one dilation of the sign-flipped batch serves both. The dilation is
-    four shifted maxima (rows, then columns): max_pool2d takes 20 times as long for one channel.
+
+def _thicken(pixels: torch.Tensor, sign: torch.Tensor, weight: torch.Tensor) -> torch.Tensor:
+    """lerp(p, s·dilate(s·p), w) per image: erosion is −dilation(−p), so one dilation serves both.
+
+    The dilation is four shifted maxima (rows, then columns) of the sign-flipped batch written into
+    a frame of −10⁴, which never wins a maximum: pixels outside the image are ignored, as
+    max_pool2d's −∞ padding does, in any scale (pixels, pixels/σ or normalised).
     """
-    sign = torch.where(amount < 0, -1.0, 1.0).view(-1, 1, 1, 1)
-    signed = F.pad(pixels * sign, (1, 1, 1, 1))
-    rows = torch.maximum(torch.maximum(signed[..., :-2], signed[..., 1:-1]), signed[..., 2:])
-    grown = torch.maximum(torch.maximum(rows[..., :-2, :], rows[..., 1:-1, :]), rows[..., 2:, :]).mul_(sign)
-    return pixels.lerp_(grown, amount.abs().view(-1, 1, 1, 1))
+    n = len(pixels)
+    framed = torch.full((n, 1, SIDE + 2, SIDE + 2), -1e4, dtype=pixels.dtype, device=pixels.device)
+    torch.mul(pixels, sign, out=framed[..., 1:-1, 1:-1])
+    rows = torch.maximum(framed[..., :-2], framed[..., 1:-1])      # results written in place where they
+    torch.maximum(rows, framed[..., 2:], out=rows)                 # can be: fewer buffers, fewer cache misses
+    grown = torch.maximum(rows[..., :-2, :], rows[..., 1:-1, :])
+    torch.maximum(grown, rows[..., 2:, :], out=grown)
+    grown.mul_(sign)
+    return torch.lerp(pixels, grown, weight, out=grown)
 
 
 def augment_preview(images01: np.ndarray, aug: Augmentation, seed: int) -> np.ndarray:

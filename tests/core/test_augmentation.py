@@ -76,8 +76,8 @@ def test_each_augmentation_changes_the_images_and_keeps_the_ink_sane(digits01, n
 
 def test_shift_moves_ink_by_whole_pixels_in_the_right_direction(digits01):
     image = torch.from_numpy(digits01[:1]).view(1, 1, 28, 28)
-    one = torch.ones(1)
-    theta = affine_matrices(3.0 * one, -2.0 * one, 0.0 * one, one)   # 3 px right, 2 px up
+    one = np.ones(1)
+    theta = torch.from_numpy(affine_matrices(3.0 * one, -2.0 * one, 0.0 * one, one))   # 3 px right, 2 px up
     moved = warp(image.clone(), theta, base_grid())
     expected = torch.roll(image, shifts=(-2, 3), dims=(2, 3))          # MNIST borders are empty
     assert torch.allclose(moved, expected, atol=1e-5)
@@ -85,17 +85,17 @@ def test_shift_moves_ink_by_whole_pixels_in_the_right_direction(digits01):
 
 def test_rotation_by_a_quarter_turn_equals_rot90(digits01):
     image = torch.from_numpy(digits01[:1]).view(1, 1, 28, 28)
-    one = torch.ones(1)
-    theta = affine_matrices(0 * one, 0 * one, torch.tensor([np.pi / 2], dtype=torch.float32), one)
+    one = np.ones(1)
+    theta = torch.from_numpy(affine_matrices(0 * one, 0 * one, np.array([np.pi / 2]), one))
     turned = warp(image.clone(), theta, base_grid())
     assert torch.allclose(turned, torch.rot90(image, k=1, dims=(2, 3)), atol=1e-4)
 
 
 def test_zoom_enlarges_and_shrinks_the_digit(digits01):
     image = torch.from_numpy(digits01[:8]).view(8, 1, 28, 28)
-    ones, zeros = torch.ones(8), torch.zeros(8)
-    bigger = warp(image.clone(), affine_matrices(zeros, zeros, zeros, 1.3 * ones), base_grid())
-    smaller = warp(image.clone(), affine_matrices(zeros, zeros, zeros, 0.7 * ones), base_grid())
+    ones, zeros = np.ones(8), np.zeros(8)
+    bigger = warp(image.clone(), torch.from_numpy(affine_matrices(zeros, zeros, zeros, 1.3 * ones)), base_grid())
+    smaller = warp(image.clone(), torch.from_numpy(affine_matrices(zeros, zeros, zeros, 0.7 * ones)), base_grid())
     ink = lambda t: t.sum(dim=(1, 2, 3))  # noqa: E731
     assert (ink(bigger) > 1.3 * ink(image)).all() and (ink(smaller) < 0.7 * ink(image)).all()
 
