@@ -320,6 +320,8 @@ class GradientNormPlot(pg.PlotWidget):
         item.setLogMode(y=True)
         item.getAxis("left").enableAutoSIPrefix(False)
         item.showGrid(x=True, y=True, alpha=0.3)
+        item.setDownsampling(auto=True, mode="peak")  # long runs: thousands of points stay cheap to draw
+        item.setClipToView(True)
         self._legend = item.addLegend(offset=(-10, 10))
         self._curves: list[pg.PlotDataItem] = []
         self._buffers: list[tuple[np.ndarray, np.ndarray, int]] = []

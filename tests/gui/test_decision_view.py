@@ -193,3 +193,21 @@ def test_contour_handles_saddles_and_flat_fields():
     assert len(x) == 4                                         # two segments in the one cell
     x, y = contour_segments(np.zeros((5, 5)), 0.5, (0.0, 0.0, 1.0, 1.0))
     assert len(x) == 0
+
+
+def test_three_classes_are_coloured_by_the_likeliest_class(qtbot):
+    rng = np.random.default_rng(0)
+    x = rng.uniform(-1, 1, (30, 2)).astype(np.float32)
+    y = np.arange(30, dtype=np.int64) % 3
+    dataset = Dataset(name="Three", task="classification", input_shape=(2,), class_names=("a", "b", "c"),
+                      x_train=x, y_train=y, x_val=x, y_val=y, x_test=x, y_test=y, source="test")
+    view = _view(qtbot, dataset)
+    weight = np.array([[5.0, 0.0], [-5.0, 0.0], [0.0, 0.0]], np.float32)   # a: x₁ > 0, b: x₁ < 0
+    view.show_weights(WeightsReport(1, (LayerWeights(weight, np.zeros(3, np.float32)),), ("softmax",),
+                                    np.ones(1, np.float32)))
+    picture = view.heatmap.image
+    assert picture.shape == (GRID_SIZE, GRID_SIZE, 3) and picture.dtype == np.uint8
+    right, left = picture[50, -1].astype(int), picture[50, 0].astype(int)
+    assert right[2] > right[0]          # class a is blue (33, 102, 172)
+    assert left[0] > left[2]            # class b is orange (230, 115, 0)
+    assert view.colorbar is None and view.boundary.getData()[0] is None
