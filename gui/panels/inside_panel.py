@@ -1069,12 +1069,13 @@ class CheckView(QWidget):
         return self.loss_combo.currentData() or "cross_entropy"
 
     def set_losses(self, losses: Sequence[str], current: str) -> None:
-        """Offer the losses that fit the task (no echo)."""
+        """Offer the losses that fit the task, starting at `current` (no echo; a user's choice stays)."""
+        if [self.loss_combo.itemData(i) for i in range(self.loss_combo.count())] == list(losses):
+            return
         with QSignalBlocker(self.loss_combo):
-            if [self.loss_combo.itemData(i) for i in range(self.loss_combo.count())] != list(losses):
-                self.loss_combo.clear()
-                for loss in losses:
-                    self.loss_combo.addItem(LOSS_LABELS[loss], loss)
+            self.loss_combo.clear()
+            for loss in losses:
+                self.loss_combo.addItem(LOSS_LABELS[loss], loss)
             index = self.loss_combo.findData(current)
             self.loss_combo.setCurrentIndex(index if index >= 0 else 0)
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -326,6 +327,9 @@ def test_whole_network_check_agrees_with_autograd_for_each_loss(qtbot, state, pa
     mse = wt.manual_backward(panel.current_weights(), chosen.x, np.array([7]), loss="mse")
     assert f"loss manual {wt.num(mse.loss, 6)}" in view.loss_label.text()
     assert view.table.item(2, 1).text().startswith("δ3 = softmax'(z3)ᵀ")
+    state.set_weights(weights_for(state.network, seed=2))              # live weights keep the chosen loss
+    wait_refreshed(qtbot, panel)
+    assert view.loss == "mse" and "✓" in view.summary_label.text()
 
 
 def test_regression_data_offers_mse_and_mae_and_fills_the_regression_losses(qtbot, state, panel):
@@ -380,14 +384,24 @@ def test_autograd_side_is_imported_only_when_a_comparison_is_first_shown(qtbot, 
 
 def test_without_torch_in_memory_the_steps_show_at_once_and_autograd_follows_from_a_thread(
         qtbot, panel, monkeypatch):
+    release = threading.Event()
+    original = wt.load_autograd_side
+
+    def slow_import(should_stop):        # stands in for the seconds torch takes to import
+        release.wait(5)
+        yield from original(should_stop)
+
     monkeypatch.setattr(inside_panel, "torch_loaded", lambda: False)
+    monkeypatch.setattr(inside_panel.wt, "load_autograd_side", slow_import)
+    panel.tabs.setCurrentIndex(BACKPROP)
+    wait_refreshed(qtbot, panel)
+    view = panel.backprop_view
+    assert len(view.steps) == 13 and all(s.reference is None for s in view.steps)
+    view.go_last()
+    assert view.torch_label.text() == "torch.autograd: loading torch for the comparison…"
+    assert panel._loader.is_running
     with qtbot.waitSignal(panel._loader.finished, timeout=10000) as finished:
-        panel.tabs.setCurrentIndex(BACKPROP)
-        wait_refreshed(qtbot, panel)
-        view = panel.backprop_view
-        assert len(view.steps) == 13 and all(s.reference is None for s in view.steps)
-        view.go_last()
-        assert view.torch_label.text() == "torch.autograd: loading torch for the comparison…"
+        release.set()
     assert finished.args == ["completed"]
     qtbot.waitUntil(lambda: view.steps[-1].reference is not None, timeout=3000)
     assert "✓ the same" in view.torch_label.text() and not panel._loader.is_running
