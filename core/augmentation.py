@@ -26,6 +26,7 @@ OFFSET = MNIST_MEAN / MNIST_STD   # normalised value + OFFSET = pixel / MNIST_ST
 NOISE_BANK = 1 << 20      # pre-drawn Gaussian values for pixel noise (4 MB)
 NOISE_SEED_OFFSET = 104_729
 PREVIEW_NOISE_BANK = 1 << 15   # enough for a preview strip, cheap to draw on every slider move
+SMALL_BATCH = 16          # up to this many images (the preview's 8) the grid avoids BLAS
 THINNING = 0.5            # full erosion wipes out thin strokes (a "1"), so thinning goes half as far
 LIMITS = {"shift_px": 4.0, "rotation_deg": 30.0, "scale": 0.3, "thickness": 1.0, "noise": 0.5}
 
@@ -160,8 +161,14 @@ def affine_matrices(shift_x: np.ndarray, shift_y: np.ndarray, angle_rad: np.ndar
 def warp(pixels: torch.Tensor, theta: torch.Tensor, base: torch.Tensor) -> torch.Tensor:
     """Resample every image (B, 1, 28, 28) through its own affine map theta (B, 2, 3), bilinear, zeros outside."""
     n = len(pixels)
+    if n <= SMALL_BATCH and theta.device.type == "cpu":
+        # the preview runs on the GUI thread: plain numpy arithmetic, so no BLAS or OpenMP thread wakes up
+        t, b = theta.numpy(), base.cpu().numpy()
+        grid = torch.from_numpy(t[:, :, 0:1] * b[0] + t[:, :, 1:2] * b[1] + t[:, :, 2:3])
+    else:
+        grid = theta.reshape(n * 2, 3) @ base
     # a permuted view: grid_sample reads it as it is, and .contiguous() would cost half as much again
-    grid = (theta.reshape(n * 2, 3) @ base).view(n, 2, SIDE, SIDE).permute(0, 2, 3, 1)
+    grid = grid.view(n, 2, SIDE, SIDE).permute(0, 2, 3, 1)
     return F.grid_sample(pixels, grid, mode="bilinear", padding_mode="zeros", align_corners=False)
 
 

@@ -207,3 +207,14 @@ def test_augmenter_runs_on_whatever_device_the_batch_is_on():
     augmenter = BatchAugmenter(EVERYTHING, seed=0)
     x = torch.zeros(4, 784)
     assert augmenter(x).device == x.device
+
+
+def test_small_and_large_batches_warp_alike(digits01):
+    """The preview (8 images, numpy grid) and training (64 images, matrix-product grid) agree."""
+    images = torch.from_numpy(digits01[:32]).view(32, 1, 28, 28)
+    rng = np.random.default_rng(0)
+    theta = torch.from_numpy(affine_matrices(rng.uniform(-3, 3, 32), rng.uniform(-3, 3, 32),
+                                             rng.uniform(-0.5, 0.5, 32), rng.uniform(0.8, 1.2, 32)))
+    large = warp(images.clone(), theta, base_grid())
+    small = warp(images[:8].clone(), theta[:8], base_grid())
+    assert torch.allclose(large[:8], small, atol=1e-5)
