@@ -113,9 +113,11 @@ class MatrixModel(QAbstractTableModel):
         if reset:
             self.beginResetModel()
         self.values, self._rows, self._cols, self._tooltip = values, list(rows), list(cols), tooltip
-        limit = float(np.abs(values).max()) if values.size else 1.0
-        limit = limit if np.isfinite(limit) and limit > 0 else 1.0   # symmetric: 0 is the middle colour
-        self._levels = np.clip((values / limit + 1.0) * 127.5, 0, 255).astype(np.uint8)
+        finite = np.nan_to_num(values, nan=0.0, posinf=0.0, neginf=0.0)   # colours never see NaN/inf
+        limit = float(np.abs(finite).max()) if values.size else 1.0
+        limit = limit if limit > 0 else 1.0   # symmetric: 0 is the middle colour
+        scaled = np.nan_to_num(values / limit, nan=0.0, posinf=1.0, neginf=-1.0)
+        self._levels = np.clip((scaled + 1.0) * 127.5, 0, 255).astype(np.uint8)
         if reset:
             self.endResetModel()
         elif values.size:
@@ -194,6 +196,13 @@ class MatrixView(QTableView):
         self.matrix.relabel()   # labels depend on the zoom
         self.viewport().update()
 
+    def content_width(self) -> int:
+        """The width that shows every column without scrolling."""
+        header = self.verticalHeader()
+        side = header.sizeHint().width() if header.isVisible() else 0
+        return self.horizontalHeader().length() + side + 2 * self.frameWidth() + \
+            self.verticalScrollBar().sizeHint().width()
+
     def highlight(self, row: int, column: int = 0) -> None:
         """Select one cell and scroll to it (the partner of a hovered weight)."""
         if 0 <= row < self.matrix.rowCount() and 0 <= column < self.matrix.columnCount():
@@ -268,17 +277,20 @@ class ForwardView(QWidget):
         controls.addStretch(1)
         row = QHBoxLayout()
         self.captions: dict[str, QLabel] = {}
+        self.boxes: dict[str, QWidget] = {}
         self.operators = {"·": _operator("·"), "+": _operator("+"), "=": _operator("="), "→": _operator("→")}
-        parts = ("W", "·", "x", "+", "b", "=", "z", "→", "h")
-        for part in parts:
+        row.addStretch(0)
+        for part in ("W", "·", "x", "+", "b", "=", "z", "→", "h"):
             if part in self.views:
-                box, self.captions[part] = _matrix_box(part, self.views[part])
-                row.addWidget(box, 6 if part == "W" else 1)
+                self.boxes[part], self.captions[part] = _matrix_box(part, self.views[part])
+                row.addWidget(self.boxes[part], 6 if part == "W" else 1)
             else:
                 row.addWidget(self.operators[part])
+        row.addStretch(0)
         for name in ("x", "b", "z", "h"):
             self.views[name].horizontalHeader().setStretchLastSection(True)
             self.views[name].setMinimumWidth(175 if name == "x" else 96)
+            self.boxes[name].setMaximumWidth(240 if name == "x" else 170)
         for name in ("b", "z", "h"):
             self.views[name].verticalHeader().setVisible(False)
         self.layer_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -345,6 +357,12 @@ class ForwardView(QWidget):
         self.views["z"].matrix.set_values(z, rows, [f"z{k}"], self._z_tip)
         self.views["h"].matrix.set_values(walk.h, rows, [f"h{k}"], self._h_tip)
         self._set_captions(walk, trick, act)
+        self._fit_weight_box()
+
+    def _fit_weight_box(self) -> None:
+        """Small matrices get just their width; wide ones take the room there is and scroll."""
+        fitted = self.views["W"].content_width()
+        self.boxes["W"].setMaximumWidth(max(fitted, self.captions["W"].sizeHint().width()))
 
     def _set_captions(self, walk: wt.LayerWalk, trick: bool, act: str) -> None:
         k, (n_out, n_in) = walk.index + 1, walk.weight.shape
@@ -416,6 +434,7 @@ class ForwardView(QWidget):
         for view in self.views.values():
             view.matrix.label_every = self._label_every()
             view.set_zoom(ZOOM_LEVELS[level])
+        self._fit_weight_box()
 
     @Slot(int)
     def _on_zoom_step(self, step: int) -> None:
@@ -1118,8 +1137,11 @@ class CheckView(QWidget):
             return
         row = min(max(0, self.table.currentRow()), len(self._manual.weight_grads) - 1)
         other = self._reference if self._reference is not None else self._manual
-        pictures = (self._manual.weight_grads[row], other.weight_grads[row])
+        pictures = tuple(np.nan_to_num(g[row], nan=0.0, posinf=0.0, neginf=0.0)
+                         for g in (self._manual.weight_grads, other.weight_grads))
         limit = float(max(np.abs(p).max() for p in pictures)) or 1.0
+        if self._reference is None:   # nothing to show for autograd yet: an even middle colour
+            pictures = (pictures[0], np.zeros_like(pictures[1]))
         titles = ("manual backward pass (numpy)", "torch.autograd" if self._reference is not None else
                   "torch.autograd (loading…)")
         for item, values, plot, title in zip(self.image_items, pictures, self.image_plots, titles):
@@ -1162,8 +1184,9 @@ def pick_input(source: str, index: int, dataset, drawing: np.ndarray | None, inp
         k = int(np.clip(index, 0, len(x_split) - 1))
         label = int(y_split[k]) if dataset.task == "classification" else np.asarray(y_split[k], np.float64)
         kind = "test image" if dataset.is_image else "toy-set point"
-        shown = label if dataset.task == "classification" else wt.vector_text(label)
-        return ChosenInput(np.asarray(x_split[k], np.float64), label, f"{kind} #{k} (label {shown})",
+        shown = f"label {label}" if dataset.task == "classification" else "target y = " + ", ".join(
+            wt.num(v) for v in np.ravel(label))
+        return ChosenInput(np.asarray(x_split[k], np.float64), label, f"{kind} #{k} ({shown})",
                            tuple(dataset.input_shape) if dataset.is_image else None)
     return ChosenInput(wt.example_input(input_size), None, "a random example input (seed 0)", image_shape)
 
@@ -1402,8 +1425,9 @@ class InsidePanel(QWidget):
         reference = None if autograd is None else autograd.network_reference(weights, chosen.x, target,
                                                                               loss=loss, task=self.task)
         rules = wt.backward_formulas(weights.activations, loss, self.task)
-        label = f"class {int(target[0])}" if self.task == "classification" else f"y = {wt.vector_text(target[0])}"
-        self.check_view.show_check(manual, reference, rules, f"{chosen.description}, {label}")
+        label = f", correct class {int(target[0])}" if self.task == "classification" else (
+            "" if chosen.label is not None else f", target y = {wt.vector_text(target[0])}")
+        self.check_view.show_check(manual, reference, rules, f"{chosen.description}{label}")
 
     def _class_names(self) -> tuple[str, ...]:
         dataset = self.state.dataset

@@ -413,3 +413,14 @@ def test_default_spec_panel_starts_with_a_random_example_input(qtbot, state, pan
     assert state.network == default_spec()
     assert panel.input_combo.currentData() == "example" and "random example input" in panel.input_label.text()
     np.testing.assert_allclose(panel.forward_view.views["x"].matrix.values[:, 0], wt.example_input(784))
+
+
+def test_matrix_colours_never_see_nan_or_inf(qtbot):
+    import warnings
+
+    model = inside_panel.MatrixModel()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        model.set_values(np.array([[np.nan, np.inf], [-np.inf, 0.5]]), ["0", "1"], ["0", "1"])
+    assert model._levels.tolist() == [[127, 255], [0, 255]]
+    assert model.data(model.index(0, 0)) == "nan"
