@@ -13,7 +13,7 @@ from core.network_spec import INITS, LayerSpec, NetworkSpec, layer_formula, laye
 from gui import dialogs
 from gui.app_state import AppState
 from gui.widgets.layer_table import LayerTable
-from gui.widgets.network_diagram import NetworkDiagram
+from gui.widgets.network_diagram import HEAD, MAX_SHOWN, TAIL, NetworkDiagram
 
 INIT_LABELS = {"default": "Default (PyTorch: Kaiming uniform)", "small_random": "Small random (N(0, 0.01²))",
                "zeros": "All zeros (watch the symmetry problem)"}
@@ -55,6 +55,17 @@ def formula_lines(spec: NetworkSpec) -> list[str]:
     return lines
 
 
+def diagram_hint(spec: NetworkSpec) -> str:
+    """How to read the diagram: what is left out, and that every layer is fully connected."""
+    (n_out, n_in), _ = layer_shapes(spec)[0]
+    big = [n for n in spec.layer_sizes if n > MAX_SHOWN]
+    sampled = (f"The diagram draws {HEAD + TAIL} neurons of each layer with more than {MAX_SHOWN} "
+               "(⋮ stands for the rest). " if big else "")
+    return (f"{sampled}Every neuron receives every output of the layer before: the first layer alone "
+            f"has {n_out}×{n_in} = {n_out * n_in:,} weights. After training, red links are positive weights, "
+            "blue ones negative, and thicker means larger |w|.")
+
+
 class DesignerPanel(QWidget):
     """Edit the network (hidden layers, initialisation, presets); input and output follow the data."""
 
@@ -88,6 +99,8 @@ class DesignerPanel(QWidget):
         self.count_label.setFont(_font(22, bold=True))
         self.count_label.setToolTip("Weights plus biases: Σ over layers of n_out·n_in + n_out")
         self.breakdown_label = _wrapped_label("", "Parameters of each layer: W has n_out×n_in numbers, b has n_out")
+        self.hint_label = _wrapped_label("", "How to read the diagram")
+        self.hint_label.setStyleSheet("color: #444;")
         self.formula_label = QLabel(self)
         self.formula_label.setFont(_mono_font(11))
         self.formula_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -106,15 +119,20 @@ class DesignerPanel(QWidget):
         form.addRow("Preset:", self.preset_combo)
         form.addRow("Input:", self.input_label)
         column.addLayout(form)
-        hidden = QGroupBox("Hidden layers", box)
+        hidden = QGroupBox("Hidden layers (first row = next to the input)", box)
         QVBoxLayout(hidden).addWidget(self.layer_table)
-        column.addWidget(hidden, 1)
+        self.layer_table.table.setMinimumHeight(150)
+        self.layer_table.table.setMaximumHeight(290)  # room for all 8 layers, not more
+        column.addWidget(hidden)
         form = QFormLayout()
         form.addRow("Output:", self.output_label)
         form.addRow("Initial weights:", self.init_combo)
         column.addLayout(form)
         column.addWidget(self.count_label)
         column.addWidget(self.breakdown_label)
+        column.addSpacing(12)
+        column.addWidget(self.hint_label)
+        column.addStretch(1)
         return box
 
     def _build_view(self) -> QVBoxLayout:
@@ -147,6 +165,7 @@ class DesignerPanel(QWidget):
         self.output_label.setText(describe_output(spec, self._state.dataset))
         self.count_label.setText(f"{parameter_count(spec):,} parameters")
         self.breakdown_label.setText(_breakdown(spec))
+        self.hint_label.setText(diagram_hint(spec))
         self.formula_label.setText("\n".join(formula_lines(spec)))
         self.diagram.show_network(spec)
         self._fill_presets(spec)

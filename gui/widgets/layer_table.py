@@ -69,6 +69,7 @@ class LayerTable(QWidget):
 
     @property
     def table(self) -> QTableWidget:
+        """The table itself (rows = hidden layers)."""
         return self._table
 
     def layers(self) -> tuple[LayerSpec, ...]:
@@ -95,9 +96,11 @@ class LayerTable(QWidget):
         return self._table.cellWidget(row, 1)
 
     def activation_combo(self, row: int) -> QComboBox:
+        """The activation chooser of `row`."""
         return self._table.cellWidget(row, 2)
 
     def dropout_spin(self, row: int) -> QDoubleSpinBox:
+        """The dropout spin box of `row`."""
         return self._table.cellWidget(row, 3)
 
     def _row_layer(self, row: int) -> LayerSpec:
