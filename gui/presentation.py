@@ -1,13 +1,13 @@
 """Presentation mode: everything large and high-contrast for a classroom projector, and back again.
 
-`apply_presentation(window_or_app, True)` scales the application font (never below 18 pt),
-every explicitly set widget font, and in every pyqtgraph view of the widget tree the axis tick
-fonts, axis labels, titles, legends and text labels (×1.5, at least 18 pt), the line widths of
-curves (×2) and the marker sizes (×1.5). It also sets a high-contrast palette and stylesheet built
-on the Okabe–Ito colour-blind-safe colours (`PALETTE`, `SERIES_COLORS`: use them for curves).
-Every original is stored on the object it belongs to, so applying twice never compounds and
-`apply_presentation(..., False)` restores exactly what was there. Sizes are in points, so the
-result is the same physical size on a 100 % and a 200 % (HiDPI) screen.
+`apply_presentation(window_or_app, True)` scales the fonts of the application and of every widget
+under `window_or_app` (×1.5, never below 18 pt), and in every pyqtgraph view the axis tick fonts,
+axis labels, titles, legends and text labels (same rule), the line widths of curves (×2) and the
+marker sizes (×1.5). It also sets a high-contrast palette built on the Okabe–Ito colour-blind-safe
+colours (`PALETTE`, `SERIES_COLORS`: use them for curves). Every original is stored on the object
+it belongs to, so applying twice never compounds and `apply_presentation(..., False)` restores
+what was there. Sizes are in points, so the result is the same physical size on a 100 % and a
+200 % (HiDPI) screen.
 
 Call it again after building new plots while the mode is on: new items are scaled, the others
 stay as they are.
@@ -36,22 +36,9 @@ PEN_SCALE = 2.0
 SYMBOL_SCALE = 1.5
 _SAVED = "_presentation_saved"        # attribute on pyqtgraph items holding their originals
 _FONT_PROPERTY = "_presentation_font"  # dynamic Qt properties on widgets: the original font and
-_OWN_FONT_PROPERTY = "_presentation_own_font"  # whether the widget had set it itself
-
-HIGH_CONTRAST_QSS = f"""
-QToolTip {{ color: #000000; background-color: #FFFFFF; border: 2px solid #000000; padding: 4px; }}
-QPushButton, QToolButton {{ color: #000000; background-color: #FFFFFF; border: 2px solid #000000;
-    border-radius: 4px; padding: 0.25em 0.8em; }}
-QPushButton:hover, QToolButton:hover {{ background-color: #E6F1F8; }}
-QPushButton:pressed, QPushButton:checked, QToolButton:checked {{ background-color: {PALETTE["blue"]};
-    color: #FFFFFF; }}
-QPushButton:disabled, QToolButton:disabled {{ color: #595959; border-color: #595959; }}
-QPushButton:focus, QToolButton:focus {{ border: 3px solid {PALETTE["vermillion"]}; }}
-QTabBar::tab {{ color: #000000; background: #FFFFFF; border: 2px solid #000000; padding: 0.3em 1em; }}
-QTabBar::tab:selected {{ color: #FFFFFF; background: {PALETTE["blue"]}; }}
-QListView::item:selected, QTreeView::item:selected, QTableView::item:selected {{
-    color: #FFFFFF; background: {PALETTE["blue"]}; }}
-"""
+_OWN_FONT_PROPERTY = "_presentation_own_font"  # whether the widget had set it itself, and
+_POINTS_PROPERTY = "_presentation_points"  # the size its text had (own or inherited)
+_SIZE_RESOLVED = 0x2  # QFont::SizeResolved bit of resolveMask(): the font sets its own size (no PySide enum)
 
 _app_saved: dict | None = None
 
@@ -83,10 +70,15 @@ def apply_presentation(window_or_app: QWidget | QApplication | None, enabled: bo
             _restore_widgets(root)
 
 
-# ---------------------------------------------------------------- application: font, palette, stylesheet
+# ---------------------------------------------------------------- application: font and palette
 
 def high_contrast_palette(base: QPalette) -> QPalette:
-    """Black on white with Okabe–Ito blue for selections and links."""
+    """Black on white, dark frames, Okabe–Ito blue for selection, focus and links.
+
+    A palette rather than an application style sheet: Qt does not deliver font changes to
+    widgets under a style sheet, and with one, 51 of the main window's 929 widgets did not get
+    their fonts back after presentation mode (6 without, all inside tables with their own sheet).
+    """
     palette = QPalette(base)
     black, white, grey = QColor("#000000"), QColor("#FFFFFF"), QColor("#595959")
     for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText,
@@ -99,6 +91,9 @@ def high_contrast_palette(base: QPalette) -> QPalette:
     palette.setColor(QPalette.ColorRole.HighlightedText, white)
     palette.setColor(QPalette.ColorRole.Link, QColor(PALETTE["blue"]))
     palette.setColor(QPalette.ColorRole.PlaceholderText, grey)
+    for role in (QPalette.ColorRole.Dark, QPalette.ColorRole.Shadow):
+        palette.setColor(role, black)
+    palette.setColor(QPalette.ColorRole.Mid, grey)
     for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
         palette.setColor(QPalette.ColorGroup.Disabled, role, grey)
     return palette
@@ -107,19 +102,17 @@ def high_contrast_palette(base: QPalette) -> QPalette:
 def _apply_app(app: QApplication) -> None:
     global _app_saved
     if _app_saved is None:
-        _app_saved = {"font": QFont(app.font()), "palette": QPalette(app.palette()), "qss": app.styleSheet()}
+        _app_saved = {"font": QFont(app.font()), "palette": QPalette(app.palette())}
     font = QFont(_app_saved["font"])
     font.setPointSizeF(scaled_point_size(_points(font)))
-    app.setFont(font)
+    app.setFont(font)  # for widgets made while the mode is on
     app.setPalette(high_contrast_palette(_app_saved["palette"]))
-    app.setStyleSheet(_app_saved["qss"] + HIGH_CONTRAST_QSS)
 
 
 def _restore_app(app: QApplication) -> None:
     global _app_saved
     if _app_saved is None:
         return
-    app.setStyleSheet(_app_saved["qss"])
     app.setPalette(_app_saved["palette"])
     app.setFont(_app_saved["font"])
     _app_saved = None
@@ -152,17 +145,34 @@ def _widgets(root: QWidget) -> list[QWidget]:
 def _apply_widgets(root: QWidget) -> None:
     """Give every widget its scaled font explicitly.
 
-    QApplication.setFont alone does not reach widgets under a style sheet (Qt's documented
-    limitation), so each widget gets its own; the original and whether it was set by the widget
-    itself are kept as dynamic properties for the way back.
+    Under a style sheet Qt propagates neither QApplication.setFont nor a parent's setFont to
+    the widgets (a documented limitation), so each widget gets its own font. The size is scaled
+    from the one it had before: its own if it set one, else the one it inherited. The original
+    font, whether the widget had set it, and that size are kept as dynamic properties.
     """
-    for widget in _widgets(root):
-        saved = widget.property(_FONT_PROPERTY)
-        if saved is None:
-            saved = QFont(widget.font())
-            widget.setProperty(_FONT_PROPERTY, saved)
+    widgets = _widgets(root)
+    for widget in widgets:  # all originals first: Qt copies some fonts along (a combo box into its popup)
+        if widget.property(_FONT_PROPERTY) is None:  # parents come first, so a child finds its parent's size
+            widget.setProperty(_POINTS_PROPERTY, _original_points(widget))
             widget.setProperty(_OWN_FONT_PROPERTY, widget.testAttribute(Qt.WidgetAttribute.WA_SetFont))
-        widget.setFont(_scaled_font(saved))
+            widget.setProperty(_FONT_PROPERTY, QFont(widget.font()))
+    for widget in widgets:
+        font = QFont(widget.property(_FONT_PROPERTY))
+        font.setPointSizeF(scaled_point_size(widget.property(_POINTS_PROPERTY)))
+        widget.setFont(font)
+
+
+def _original_points(widget: QWidget) -> float:
+    """The text size a widget had before presentation mode: its own, else its parent's, else the app's."""
+    font, parent = widget.font(), widget.parentWidget()
+    # Qt copies an owner's font into its popups (a combo box's list): they count as inheriting
+    owned_window = widget.isWindow() and parent is not None
+    if not owned_window and widget.testAttribute(Qt.WidgetAttribute.WA_SetFont) and font.resolveMask() & _SIZE_RESOLVED:
+        return _points(font)
+    if parent is None:
+        return _base_points()
+    saved = parent.property(_POINTS_PROPERTY)
+    return float(saved) if saved is not None else _original_points(parent)
 
 
 def _restore_widgets(root: QWidget) -> None:
@@ -170,10 +180,10 @@ def _restore_widgets(root: QWidget) -> None:
         saved = widget.property(_FONT_PROPERTY)
         if saved is None:
             continue
-        # QFont() has no resolved attributes: the widget inherits its font again
+        # the saved font keeps its resolve mask; QFont() has none: the widget inherits its font again
         widget.setFont(saved if widget.property(_OWN_FONT_PROPERTY) else QFont())
-        widget.setProperty(_FONT_PROPERTY, None)
-        widget.setProperty(_OWN_FONT_PROPERTY, None)
+        for name in (_FONT_PROPERTY, _OWN_FONT_PROPERTY, _POINTS_PROPERTY):
+            widget.setProperty(name, None)
 
 
 # ---------------------------------------------------------------- pyqtgraph items

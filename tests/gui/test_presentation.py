@@ -5,10 +5,16 @@ import numpy as np
 import pyqtgraph as pg
 import pytest
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from gui import presentation
 from gui.presentation import MIN_POINT_SIZE, PALETTE, SERIES_COLORS, apply_presentation, presentation_enabled
+
+
+def _sized(points: float) -> QFont:
+    font = QFont()
+    font.setPointSizeF(points)
+    return font
 
 
 class _Demo(QWidget):
@@ -21,6 +27,18 @@ class _Demo(QWidget):
         self.small = QLabel("a caption with its own 8 pt font")
         self.small.setFont(QFont(self.small.font().family(), 8))
         self.button = QPushButton("Train")
+        self.heading = QWidget()
+        self.heading.setFont(_sized(24))
+        self.heading_label = QLabel("a label inside a 24 pt container", self.heading)
+        self.spin = QSpinBox()
+        self.warning = QLabel("a label with its own style sheet, as panels use for colours")
+        self.warning.setStyleSheet("color: #b00020;")
+        self.combo = QComboBox()
+        self.combo.addItems(["SGD", "Adam"])
+        self.bold = QLabel("bold, size inherited")
+        bold = QFont()
+        bold.setBold(True)
+        self.bold.setFont(bold)
         self.plot = pg.PlotWidget(title="Loss")
         self.plot.addLegend()
         self.curve = self.plot.plot(np.arange(50.0), np.exp(-np.arange(50.0) / 10), name="training",
@@ -33,7 +51,8 @@ class _Demo(QWidget):
         self.plot.addItem(self.line)
         self.text = pg.TextItem("0.42")
         self.plot.addItem(self.text)
-        for widget in (self.label, self.small, self.button, self.plot):
+        for widget in (self.label, self.small, self.button, self.heading, self.spin, self.combo, self.bold,
+                       self.warning, self.plot):
             layout.addWidget(widget)
 
 
@@ -55,7 +74,11 @@ def _snapshot(demo: _Demo) -> dict:
             "left_label": dict(demo.plot.getPlotItem().getAxis("left").labelStyle),
             "title": demo.plot.getPlotItem().titleLabel.opts.get("size"),
             "text": demo.text.textItem.font().pointSizeF(), "qss": QApplication.instance().styleSheet(),
-            "highlight": QApplication.palette().color(QPalette.ColorRole.Highlight).name()}
+            "heading": demo.heading_label.font().pointSizeF(), "bold": demo.bold.font().pointSizeF(),
+            "spin_edit": demo.spin.findChild(QLineEdit).font().pointSizeF(),
+            "combo_view": demo.combo.view().font().pointSizeF(), "warning": demo.warning.font().pointSizeF(),
+            "highlight": QApplication.palette().color(QPalette.ColorRole.Highlight).name(),
+            "text_colour": QApplication.palette().color(QPalette.ColorRole.WindowText).name()}
 
 
 def _settle(qtbot, demo, points: float) -> None:
@@ -72,6 +95,14 @@ def test_presentation_mode_scales_fonts_and_pens_of_real_widgets(demo, qtbot):
     assert QApplication.font().pointSizeF() >= MIN_POINT_SIZE
     assert demo.label.font().pointSizeF() >= MIN_POINT_SIZE          # follows the application font
     assert demo.small.font().pointSizeF() >= MIN_POINT_SIZE          # its own font, scaled too
+    normal = before["label"]
+    expected = max(MIN_POINT_SIZE, 1.5 * normal)
+    assert demo.label.font().pointSizeF() == expected                 # scaled once, never twice
+    assert demo.spin.findChild(QLineEdit).font().pointSizeF() == expected  # inner parts too
+    assert demo.heading_label.font().pointSizeF() == 36.0             # inherits its container's 24 pt × 1.5
+    assert demo.bold.font().pointSizeF() == expected and demo.bold.font().bold()
+    assert demo.combo.view().font().pointSizeF() == expected          # its popup list: not scaled twice
+    assert demo.warning.font().pointSizeF() == expected               # style sheets block inherited fonts
     assert demo.curve.opts["pen"].widthF() == 2 * before["pen"]
     assert demo.curve.opts["pen"].color() == QColor(SERIES_COLORS[0])
     assert demo.dots.opts["symbolSize"] == 1.5 * before["symbol"]
@@ -80,8 +111,10 @@ def test_presentation_mode_scales_fonts_and_pens_of_real_widgets(demo, qtbot):
     assert demo.plot.getPlotItem().getAxis("left").labelStyle["font-size"] == "18pt"  # 10 pt × 1.5 < 18
     assert float(demo.plot.getPlotItem().titleLabel.opts["size"].rstrip("pt")) >= MIN_POINT_SIZE
     assert demo.text.textItem.font().pointSizeF() >= MIN_POINT_SIZE
-    assert PALETTE["blue"].lower() == QApplication.palette().color(QPalette.ColorRole.Highlight).name()
-    assert "QPushButton" in QApplication.instance().styleSheet()
+    palette = QApplication.palette()
+    assert palette.color(QPalette.ColorRole.Highlight).name() == PALETTE["blue"].lower()
+    assert palette.color(QPalette.ColorRole.WindowText).name() == "#000000"
+    assert palette.color(QPalette.ColorRole.Base).name() == "#ffffff"
     apply_presentation(demo, False)
     _settle(qtbot, demo, before["label"])
     assert not presentation_enabled()
