@@ -33,7 +33,7 @@ PHASES: tuple[str, ...] = ("forward", "backward", "update")
 
 def num(value: float, digits: int = 4) -> str:
     """A number the way a slide writes it: 4 significant digits and a real minus sign."""
-    value = float(value)
+    value = float(f"{float(value):.12g}")   # round off float noise first, so 0.0091125 ± 1e-17 read the same
     if value == 0:
         return "0"
     text = f"{value:.{digits}g}"

@@ -763,6 +763,15 @@ def _regression_text(walk: wt.RegressionWalk) -> str:
 
 NETWORKS = (("chain", "Chain: h = w1·x,  ŷ = w2·h,  L = ½(ŷ − y)²"),
             ("tiny", "2-2-1 network with ReLU: z = W1·x + b1,  h = ReLU(z),  ŷ = w2·h + b2"))
+# the diagram above the steps, in network order: each column holds (name, key of its value, key of its gradient)
+DIAGRAM_COLUMNS = {
+    "chain": ((("x", "param:x", ""),), (("w1", "param:w1", "grad:w1"),), (("h", "h", "grad:h"),),
+              (("w2", "param:w2", "grad:w2"),), (("ŷ", "y_hat", "grad:y_hat"),), (("L", "loss", ""),)),
+    "tiny": ((("x", "param:x", ""),), (("W1", "param:W1", "grad:W1"), ("b1", "param:b1", "grad:b1")),
+             (("z", "z", "grad:z"),), (("h", "h", "grad:h"),),
+             (("w2", "param:w2", "grad:w2"), ("b2", "param:b2", "grad:b2")), (("ŷ", "y_hat", "grad:y_hat"),),
+             (("L", "loss", ""),)),
+}
 TINY_FIELDS = (("x", "x (2 numbers)"), ("w1", "W1 (4 numbers, row by row)"), ("b1", "b1 (2)"),
                ("w2", "w2 (2)"), ("b2", "b2"), ("y", "target y"), ("lr", "learning rate η"))
 
@@ -774,6 +783,7 @@ class BackpropView(QWidget):
         super().__init__(parent)
         self.steps: tuple[wt.Step, ...] = ()
         self.position = 0
+        self._known: dict[str, np.ndarray] = {}
         self.autograd: ModuleType | None = None   # core.autograd_check once torch is loaded (set by the panel)
         self.network_combo = QComboBox()
         self.network_combo.addItems([text for _, text in NETWORKS])
@@ -811,6 +821,12 @@ class BackpropView(QWidget):
         self._make_table()
 
     def _make_card(self) -> None:
+        self.diagram_label = QLabel()
+        self.diagram_label.setTextFormat(Qt.TextFormat.RichText)
+        self.diagram_label.setFont(_font(12))
+        self.diagram_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens
+        self.diagram_label.setToolTip("What is known so far: values (top) appear on the way forward, "
+                                      "gradients (bottom) on the way back, new weights after the update.")
         self.phase_label, self.title_label = QLabel(), QLabel()
         self.phase_label.setFont(_font(12, bold=True))
         self.title_label.setFont(_font(15, bold=True))
@@ -834,7 +850,7 @@ class BackpropView(QWidget):
         self.table.setToolTip("The steps so far; torch.autograd computes the same quantities for comparison.")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        for col, width in ((0, 90), (1, 260), (5, 100)):
+        for col, width in ((0, 90), (1, 260), (3, 130), (4, 130), (5, 100)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(col, width)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -854,7 +870,7 @@ class BackpropView(QWidget):
         top.addWidget(QLabel("Network"))
         top.addWidget(self.network_combo, 1)
         layout = QVBoxLayout(self)
-        for item in (top, self.params, buttons, self.card):
+        for item in (top, self.params, buttons, self.diagram_label, self.card):
             (layout.addLayout if isinstance(item, QHBoxLayout) else layout.addWidget)(item)
         layout.addWidget(self.table, 1)
 
@@ -919,10 +935,13 @@ class BackpropView(QWidget):
             params = self.chain_params()
             steps = wt.chain_steps(params)
             reference = self.autograd.chain_reference(params) if self.autograd else {}
+            self._known = {f"param:{k}": np.float64(getattr(params, k)) for k in ("x", "w1", "w2")}
         else:
             params = self.tiny_params()
             steps = wt.tiny_network_steps(params)
             reference = self.autograd.tiny_network_reference(params) if self.autograd else {}
+            self._known = {f"param:{k}": v for k, v in params.arrays().items()}
+            self._known.update({"param:b2": np.float64(params.b2)})
         self.steps = wt.attach_reference(steps, reference)
         self.position = min(self.position, len(self.steps) - 1)
         self._fill_table()
@@ -955,6 +974,8 @@ class BackpropView(QWidget):
         self.title_label.setText(step.title)
         self.formula_label.setText(step.formula)
         self.torch_label.setText(_torch_text(step, self.autograd is not None))
+        revealed = dict(self._known, **{s.key: s.value for s in self.steps[:self.position + 1] if s.key})
+        self.diagram_label.setText(_diagram_html(DIAGRAM_COLUMNS[self.network], revealed))
         self.prev_button.setEnabled(self.position > 0)
         self.next_button.setEnabled(self.position < len(self.steps) - 1)
 
@@ -994,6 +1015,25 @@ class BackpropView(QWidget):
             self.recompute()
         except StudioError as exc:
             dialogs.show_error(self, str(exc))
+
+
+def _diagram_html(columns, known: dict[str, np.ndarray]) -> str:
+    """The network as a row: each quantity with its value (or ?) and, below, its gradient once known."""
+    top, bottom = [], []
+    for column in columns:
+        values, grads = [], []
+        for name, value_key, grad_key in column:
+            value = wt.vector_text(known[value_key]) if value_key in known else "?"
+            new_key = "new:" + value_key.split(":")[-1]
+            if value_key.startswith("param:") and new_key in known:
+                value += f"<br>→ {wt.vector_text(known[new_key])}"
+            values.append(f"<b>{name}</b> = {value}")
+            if grad_key in known:
+                grads.append(f"∂L/∂{name} = {wt.vector_text(known[grad_key])}")
+        top.append("<td align='center'>" + "<br>".join(values) + "</td>")
+        bottom.append("<td align='center' style='color:#b35900'>" + "<br>".join(grads) + "</td>")
+    arrow, gap = "<td align='center' style='color:#1c4fd8'>→</td>", "<td></td>"
+    return f"<table cellspacing='0' cellpadding='3'><tr>{arrow.join(top)}</tr><tr>{gap.join(bottom)}</tr></table>"
 
 
 def _tiny_default(params: wt.TinyParams, name: str) -> str:

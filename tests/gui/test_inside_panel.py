@@ -102,6 +102,7 @@ def test_next_and_previous_walk_through_the_chain_with_autograd_beside_each_grad
     wait_refreshed(qtbot, panel)
     view = panel.backprop_view
     assert view.title_label.text() == "Hidden value" and not view.prev_button.isEnabled()
+    assert "<b>ŷ</b> = ?" in view.diagram_label.text() and "∂L/∂" not in view.diagram_label.text()
     for _ in range(9):
         qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
     assert view.formula_label.text() == "∂L/∂w1 = (ŷ − y)·w2·x = (−1.5)·1.5·2 = −4.5"
@@ -112,6 +113,7 @@ def test_next_and_previous_walk_through_the_chain_with_autograd_beside_each_grad
     assert view.formula_label.text() == "∂h/∂w1 = x = 2" and view.table.isRowHidden(9)
     qtbot.keyClick(view, Qt.Key.Key_End)
     assert view.title_label.text() == "Loss with the new weights" and not view.next_button.isEnabled()
+    assert "∂L/∂w1 = −4.5" in view.diagram_label.text() and "<b>w1</b> = 0.5<br>→ 0.95" in view.diagram_label.text()
     assert "w1 ← w1 − η·∂L/∂w1 = 0.5 − 0.1·(−4.5) = 0.95" == view.table.item(10, 2).text()
     qtbot.keyClick(view, Qt.Key.Key_Home)
     qtbot.keyClick(view, Qt.Key.Key_PageDown)
