@@ -13,7 +13,6 @@ from __future__ import annotations
 import base64
 import math
 import zlib
-from pathlib import Path
 
 import numpy as np
 

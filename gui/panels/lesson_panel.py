@@ -151,9 +151,11 @@ class LessonPanel(QWidget):
         self._show_step()
 
     def current_lesson(self) -> Lesson | None:
+        """The lesson on display, or None when no lesson could be read."""
         return self._lessons[self._lesson_index] if self._lesson_index >= 0 else None
 
     def current_step(self) -> LessonStep | None:
+        """The step on display, or None."""
         lesson = self.current_lesson()
         return lesson.steps[self._step_index] if lesson else None
 
