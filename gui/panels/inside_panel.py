@@ -502,6 +502,7 @@ class SoftmaxView(QWidget):
         self._make_results()
         self._build()
         self._connect()
+        self._on_temperature_label()
         self.show_scores(np.array(wt.LECTURE_SCORES), wt.LECTURE_LABEL)
         self._on_regression_edited()
 
