@@ -1,24 +1,21 @@
 """Does data augmentation help the network read freehand drawings? freehand/clean with and without it.
 
-Two 784-128-64-10 networks are trained on the MNIST t10k training split (same seed, epochs and
-optimiser), one on the plain images and one with on-the-fly augmentation. Both are then tested on
-the test split twice: on the original 28×28 images ("clean") and on the same digits drawn the way
-users draw on the 280×280 canvas of "Draw & predict" ("freehand": random position, ink box 30–90 %
-of the canvas, slight rotation, strokes redrawn to a round pen's width), passed through the
-panel's own preprocessing (core.preprocess.preprocess_batch). freehand/clean = freehand accuracy
-divided by clean accuracy.
+The "Draw & predict" measurement (bench/drawing_robustness.py) trains a network on the real MNIST
+t10k images, redraws 2,000 held-out test digits on the 280×280 canvas the way users draw (anywhere,
+30–90 % of the canvas, solid pen, thicker strokes, slightly rotated), runs them through the Draw
+tab's preprocessing and compares the accuracy with that on the clean 28×28 images. This bench does
+the same twice, with the same split, network, settings and seed: once trained on the plain images,
+once with on-the-fly augmentation. It uses drawing_robustness.py's own split and rendering
+(`mnist_split`, `draw_like_a_user`), so the "plain" figure is that bench's figure; should that file
+be missing or change, it falls back to the rendering below (`render_freehand`) and says so.
 
-The rendering follows the description of bench/drawing_robustness.py ("Draw & predict"); that file
-did not exist when this was written, so the rendering is this file's own (render_freehand below).
-
-    python bench/augmentation_robustness.py [--epochs 15] [--shift 2 --rotation 10 ...]
+    python bench/augmentation_robustness.py [--epochs 5] [--network lecture|wide] [--shift 2 ...]
 
 Last line: plain freehand/clean=<x> clean_acc=<x> augmented freehand/clean=<x> clean_acc=<x>
 """
 from __future__ import annotations
 
 import argparse
-import math
 import sys
 import time
 from pathlib import Path
@@ -31,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from core.datasets import load_dataset, normalize_pixels, to_pixels  # noqa: E402
-from core.network_spec import LayerSpec, NetworkSpec  # noqa: E402
+from core.network_spec import LayerSpec, NetworkSpec, default_spec  # noqa: E402
 from core.preprocess import preprocess_batch  # noqa: E402
 from core.reports import Augmentation, TrainingConfig  # noqa: E402
 from core.training import TrainingSession, configure_threads  # noqa: E402
@@ -114,50 +111,72 @@ def accuracy(session: TrainingSession, x: np.ndarray, y: np.ndarray) -> float:
     return session.evaluate(torch.as_tensor(x), torch.as_tensor(y))[1]
 
 
-def train(dataset, epochs: int, augmentation: Augmentation) -> tuple[TrainingSession, float]:
+def train(dataset, spec: NetworkSpec, config: TrainingConfig) -> tuple[TrainingSession, float]:
     """Train one network to the end; return it and the seconds it took."""
-    config = TrainingConfig(learning_rate=1e-3, batch_size=64, optimizer="adam", epochs=epochs, seed=0,
-                            augmentation=augmentation)
-    session = TrainingSession(SPEC, dataset, config)
+    session = TrainingSession(spec, dataset, config)
     start = time.perf_counter()
     for _ in session.run():
         pass
     return session, time.perf_counter() - start
 
 
+def split_and_drawings(data: Path, seed: int) -> tuple[object, np.ndarray, str]:
+    """The dataset, the test digits drawn on the canvas and preprocessed (N, 784), and whose rendering it is."""
+    try:
+        sys.path.insert(0, str(ROOT / "bench"))
+        from drawing_robustness import draw_like_a_user, mnist_split  # the Draw tab's own measurement
+        from core.datasets import find_idx_files, load_idx_pair
+        from core.preprocess import preprocess
+    except ImportError:
+        dataset = load_dataset("MNIST", folder=data)
+        fields, drawn = preprocess_batch(render_freehand(to_pixels(dataset.x_test), seed=seed))
+        assert drawn.all(), "every rendered canvas must hold ink"
+        return dataset, normalize_pixels(fields).reshape(len(fields), 784), "this bench's render_freehand"
+    images, labels = load_idx_pair(*find_idx_files(data, "t10k"))
+    dataset = mnist_split(images, labels)
+    rng = np.random.default_rng(seed)
+    drawings = [draw_like_a_user(image, rng)[0] for image in images[8000:]]
+    inputs = np.stack([preprocess(canvas).model_input for canvas in drawings])
+    return dataset, inputs, "bench/drawing_robustness.py's draw_like_a_user"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--epochs", type=int, default=15)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--epochs", type=int, default=TrainingConfig().epochs)
+    parser.add_argument("--train-seeds", type=int, default=3, help="train this many times (seeds seed, seed+1, ...)")
+    parser.add_argument("--network", choices=("lecture", "wide"), default="lecture",
+                        help="lecture: 784-16-16-10 as in drawing_robustness.py; wide: 784-128-64-10")
     parser.add_argument("--shift", type=float, default=2.0)
     parser.add_argument("--rotation", type=float, default=10.0)
     parser.add_argument("--scale", type=float, default=0.1)
     parser.add_argument("--thickness", type=float, default=0.5)
     parser.add_argument("--noise", type=float, default=0.0)
-    parser.add_argument("--save-examples", type=Path, help="save 16 rendered canvases and their 28×28 as .npz")
     args = parser.parse_args()
     configure_threads(1)
-    dataset = load_dataset("MNIST", folder=args.data)
+    dataset, freehand_x, renderer = split_and_drawings(args.data, args.seed)
+    spec = default_spec() if args.network == "lecture" else SPEC
     augmentation = Augmentation(args.shift, args.rotation, args.scale, args.thickness, args.noise)
-    clean_x, labels = dataset.x_test, dataset.y_test
-    canvases = render_freehand(to_pixels(clean_x), seed=1)
-    fields, drawn = preprocess_batch(canvases)
-    assert drawn.all(), "every rendered canvas must hold ink"
-    freehand_x = normalize_pixels(fields).reshape(len(fields), 784)
-    if args.save_examples:
-        np.savez_compressed(args.save_examples, canvases=canvases[:16], fields=fields[:16], labels=labels[:16])
-    results = {}
-    for name, aug in (("plain", Augmentation()), ("augmented", augmentation)):
-        session, seconds = train(dataset, args.epochs, aug)
-        clean, freehand = accuracy(session, clean_x, labels), accuracy(session, freehand_x, labels)
-        results[name] = (freehand / clean, clean)
-        print(f"{name:9s}: clean {clean:.4f}, freehand {freehand:.4f}, freehand/clean {freehand / clean:.3f} "
-              f"({seconds:.0f} s of training)")
-    print(f"{len(dataset.x_train):,} training images, {len(labels):,} test digits, {SPEC.describe()}, Adam, "
-          f"{args.epochs} epochs; augmentation {augmentation}")
-    print(" ".join(f"{name} freehand/clean={ratio:.3f} clean_acc={clean:.4f}"
-                   for name, (ratio, clean) in results.items()))
-
+    results: dict[str, list[tuple[float, float, float]]] = {"plain": [], "augmented": []}
+    for seed in range(args.seed, args.seed + args.train_seeds):
+        plain = TrainingConfig(epochs=args.epochs, seed=seed)   # drawing_robustness.py's settings
+        for name, config in (("plain", plain), ("augmented", plain.with_changes(augmentation=augmentation))):
+            session, seconds = train(dataset, spec, config)
+            clean = accuracy(session, dataset.x_test, dataset.y_test)
+            freehand = accuracy(session, freehand_x, dataset.y_test)
+            results[name].append((freehand / clean, clean, freehand))
+            print(f"seed {seed} {name:9s}: clean {clean:.4f}, freehand {freehand:.4f}, "
+                  f"freehand/clean {freehand / clean:.4f} ({seconds:.0f} s of training)")
+    print(f"{len(dataset.x_train):,} training images, {len(freehand_x):,} test digits drawn with {renderer}; "
+          f"{spec.describe()}, Adam lr {TrainingConfig().learning_rate:g}, {args.epochs} epochs, "
+          f"mean of {args.train_seeds} training seeds; augmentation {augmentation}")
+    means = {name: np.mean(values, axis=0) for name, values in results.items()}
+    for name, (ratio, clean, freehand) in means.items():
+        spread = np.std([r[0] for r in results[name]])
+        print(f"  {name:9s}: clean {clean:.4f}, freehand {freehand:.4f}, freehand/clean {ratio:.4f} ± {spread:.4f}")
+    print(" ".join(f"{name} freehand/clean={ratio:.4f} clean_acc={clean:.4f}"
+                   for name, (ratio, clean, _) in means.items()))
 
 if __name__ == "__main__":
     main()
