@@ -432,7 +432,8 @@ def _tiny_forward(p: TinyParams) -> tuple[Step, ...]:
     rows = [" + ".join(f"{factor(w)}·{factor(v)}" for w, v in zip(w1[i], x)) + f" + {factor(b1[i])}" for i in range(2)]
     out = " + ".join(f"{factor(w)}·{factor(v)}" for w, v in zip(w2, h)) + f" + {factor(p.b2)}"
     return (
-        _step("forward", "Hidden pre-activations", f"z = W1·x + b1 = [{rows[0]}, {rows[1]}] = {vector_text(z)}", z, "z"),
+        _step("forward", "Hidden pre-activations", f"z = W1·x + b1 = [{rows[0]}, {rows[1]}] = {vector_text(z)}",
+              z, "z"),
         _step("forward", "ReLU keeps the positive part", f"h = ReLU(z) = max(z, 0) = {vector_text(h)}", h, "h"),
         _step("forward", "Output", f"ŷ = w2·h + b2 = {out} = {num(y_hat)}", y_hat, "y_hat"),
         _step("forward", "Loss", f"L = ½(ŷ − y)² = ½({num(y_hat)} − {factor(p.y)})² = {num(loss)}", loss, "loss"),
@@ -479,7 +480,8 @@ def _tiny_update(p: TinyParams) -> tuple[Step, ...]:
                    f"{name} ← {name} − η·∂L/∂{name} = {vector_text(old[name])} − {num(p.lr)}·"
                    f"{_operand(g[name])} = {vector_text(new[name])}", new[name], f"new:{name}")
              for name in ("W1", "b1", "w2", "b2")]
-    moved = TinyParams(p.x, p.y, tuple(map(tuple, new["W1"])), tuple(new["b1"]), tuple(new["w2"]), float(new["b2"]), p.lr)
+    moved = TinyParams(p.x, p.y, tuple(map(tuple, new["W1"])), tuple(new["b1"]), tuple(new["w2"]),
+                       float(new["b2"]), p.lr)
     new_loss = float(_tiny_forward(moved)[-1].value)
     old_loss = float(_tiny_forward(p)[-1].value)
     steps.append(_step("update", "Loss with the new weights", f"L = ½(ŷ − y)² = {num(new_loss)}  (was {num(old_loss)})",

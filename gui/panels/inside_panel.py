@@ -1054,7 +1054,8 @@ def _torch_text(step: wt.Step, loaded: bool = True) -> str:
         return "A local derivative: no separate torch value (it is part of the product that follows)."
     diff = step.difference
     verdict = "✓ the same" if diff <= AGREE_TOLERANCE else "✗ different"
-    return f"torch.autograd gives {wt.vector_text(step.reference)}   {verdict} (|difference| = {_difference_text(diff)})"
+    return (f"torch.autograd gives {wt.vector_text(step.reference)}   {verdict} "
+            f"(|difference| = {_difference_text(diff)})")
 
 
 # ---------------------------------------------------------------- 4: whole-network check
