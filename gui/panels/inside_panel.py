@@ -4,8 +4,10 @@ Four sub-tabs: the forward pass of one layer as matrices (W · x + b = z → act
 softmax and the losses, backpropagation step by step on the lecture's tiny networks, and the
 whole-network check of the app's manual (numpy) backward pass against torch.autograd.
 All maths lives in `core.walkthrough`; the torch side (`core.autograd_check`) is imported only
-when a comparison is first shown, so torch never loads at window start-up. Only the visible
-sub-tab is recomputed, at most once per event-loop turn, so live weights (≤ 5 Hz) never lag.
+when a comparison is first shown, so this panel never loads torch at window start-up; if torch is
+not in memory by then, it is imported in a background thread while the numpy side shows at once.
+Only the visible sub-tab is recomputed, at most once per event-loop turn and rarer when a refresh
+is slow (huge networks), so live weights (≤ 5 Hz) never make the GUI lag.
 """
 from __future__ import annotations
 
@@ -48,10 +50,8 @@ UNTRAINED_NOTE = "untrained (random) weights, seed 0 — train the network to se
 REGRESSION_EXAMPLE = ("2.5, 0.0, 2.1, 7.8", "3.0, −0.5, 2.0, 7.0")
 
 
-def _font(points: int, bold: bool = False, mono: bool = False) -> QFont:
+def _font(points: int, bold: bool = False) -> QFont:
     font = QFont()
-    if mono:
-        font.setFamily("DejaVu Sans Mono")
     font.setPointSize(points)
     font.setBold(bold)
     return font
@@ -832,7 +832,7 @@ class BackpropView(QWidget):
         self.phase_label.setFont(_font(12, bold=True))
         self.title_label.setFont(_font(15, bold=True))
         self.formula_label = QLabel()
-        self.formula_label.setFont(_font(19, mono=False))
+        self.formula_label.setFont(_font(19))
         self.formula_label.setWordWrap(True)
         self.torch_label = QLabel()
         self.torch_label.setFont(_font(13))
