@@ -1,21 +1,31 @@
-"""Data augmentation: one slider per random change, and eight training images as the network sees them."""
+"""Data augmentation: one slider per random change, and eight training images as the network sees them.
+
+The preview runs `core.augmentation.augment_preview` (torch, on 8 images: under a millisecond) on
+the GUI thread. That module imports torch, which takes seconds to load, so it is imported only once
+torch is in memory (the main window loads it in the background at start-up); until then the strip
+shows the images unchanged and checks again every half second.
+"""
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, replace
 from typing import Callable
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
 
-from core.augmentation import LIMITS, augment_preview
 from core.datasets import to_pixels
 from core.errors import StudioError
 from core.reports import Augmentation
 from gui import dialogs
 
+# the strongest setting of each slider; equal to core.augmentation.LIMITS (a test checks), written out
+# here because importing core.augmentation would load torch while the window starts
+LIMITS = {"shift_px": 4.0, "rotation_deg": 30.0, "scale": 0.3, "thickness": 1.0, "noise": 0.5}
+TORCH_RETRY_MS = 500
 PREVIEW_COUNT = 8
 SIDE = 28
 GAP = 4                                       # pixels of paper between two preview images
@@ -134,6 +144,12 @@ class PreviewStrip(pg.GraphicsLayoutWidget):
             self._arrange(columns)
 
 
+def torch_loaded() -> bool:
+    """True once torch is fully imported (a module is in sys.modules while its import still runs)."""
+    torch = sys.modules.get("torch")
+    return torch is not None and not getattr(getattr(torch, "__spec__", None), "_initializing", False)
+
+
 class AugmentationControls(QWidget):
     """Sliders for shift, rotation, scale, stroke thickness and noise, with a live preview strip."""
 
@@ -155,6 +171,10 @@ class AugmentationControls(QWidget):
         self._reshuffle.setToolTip("Draw another set of random changes for the preview (training draws new ones "
                                    "for every batch anyway).")
         self._reshuffle.setShortcut(QKeySequence("Ctrl+E"))
+        self._torch_wait = QTimer(self)
+        self._torch_wait.setSingleShot(True)
+        self._torch_wait.setInterval(TORCH_RETRY_MS)
+        self._torch_wait.timeout.connect(self._on_torch_wait_elapsed)
         self._build_layout()
         self._set_enabled(True, "Choose an image dataset to see its training images here.")
         self.set_augmentation(self._augmentation)
@@ -227,16 +247,26 @@ class AugmentationControls(QWidget):
                                    "the test and validation images are never changed.")
 
     def _update_preview(self) -> None:
-        """Recompute the eight preview images (a few milliseconds of numpy/torch on 8 small images)."""
-        if not len(self._sources):
+        """Show the eight images with the current random changes (the originals while torch loads)."""
+        if not (len(self._sources) and self._augmentation.active):
             self.preview.show_images(self._sources)
             return
+        if not torch_loaded():
+            self.preview.show_images(self._sources)
+            self._torch_wait.start()
+            return
+        from core.augmentation import augment_preview  # torch is in memory: a quick import
+
         try:
             images = augment_preview(self._sources, self._augmentation, self._seed)
         except StudioError as exc:
             dialogs.show_error(self, str(exc))
             return
         self.preview.show_images(images)
+
+    @Slot()
+    def _on_torch_wait_elapsed(self) -> None:
+        self._update_preview()
 
     @Slot(int)
     def _on_slider_moved(self, tick: int) -> None:

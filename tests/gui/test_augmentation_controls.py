@@ -1,6 +1,8 @@
 """AugmentationControls: sliders emit Augmentation values, no echo, the preview follows the sliders."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QSize
@@ -9,7 +11,8 @@ from PySide6.QtWidgets import QLabel, QPushButton, QSlider
 from core.datasets import Dataset, normalize_pixels
 from core.reports import Augmentation
 from gui import dialogs
-from gui.widgets.augmentation_controls import (SLIDERS, AugmentationControls, PreviewStrip, tick_to_value,
+import gui.widgets.augmentation_controls as controls_module
+from gui.widgets.augmentation_controls import (LIMITS, SLIDERS, AugmentationControls, PreviewStrip, tick_to_value,
                                                tile_images, value_to_tick)
 
 
@@ -143,3 +146,33 @@ def test_every_control_has_a_tooltip(controls):
     for widget in [*controls.findChildren(QSlider), *controls.findChildren(QPushButton), controls.preview]:
         assert widget.toolTip().strip()
     assert "N(0, 1)" in slider(controls, "noise").toolTip()
+
+
+def test_slider_limits_are_the_augmenters_limits():
+    import core.augmentation
+
+    assert LIMITS == core.augmentation.LIMITS
+    assert {spec.field for spec in SLIDERS} == set(LIMITS)
+
+
+def test_importing_the_widgets_does_not_load_torch():
+    """The window must appear before torch loads: the widget imports core.augmentation only when needed."""
+    import subprocess
+    import sys
+
+    code = ("import os; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+            "import sys, gui.widgets.augmentation_controls, gui.widgets.regularisation_controls\n"
+            "assert 'torch' not in sys.modules\n")
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+
+
+def test_while_torch_loads_the_preview_shows_the_originals_then_catches_up(controls, qtbot, monkeypatch):
+    ready = {"torch": False}
+    monkeypatch.setattr(controls_module, "torch_loaded", lambda: ready["torch"])
+    slider(controls, "rotation_deg").setValue(30)
+    originals = tile_images(bar_images(), 8, controls.preview.columns)
+    assert np.array_equal(controls.preview.shown, originals)
+    ready["torch"] = True
+    qtbot.waitUntil(lambda: not np.array_equal(controls.preview.shown, originals), timeout=3000)
