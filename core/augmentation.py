@@ -88,11 +88,12 @@ class BatchAugmenter:
             return x
         base, bank = self._device_tensors(x.device)
         n = len(x)
+        draws = self.rng.uniform(-1.0, 1.0, (5, n))   # dx, dy, angle, zoom, thickness: one call, U(-1, 1)
         q = x.reshape(n, 1, SIDE, SIDE)
         if self.warps:
-            q = warp(q + OFFSET, torch.from_numpy(self._random_theta(n)).to(x.device), base)
+            q = warp(q + OFFSET, torch.from_numpy(self._theta(draws)).to(x.device), base)
         if self.aug.thickness:
-            sign, weight = (torch.from_numpy(a).to(x.device) for a in self._random_thickness(n))
+            sign, weight = (torch.from_numpy(a).to(x.device) for a in self._thickness(draws[4]))
             q = _thicken(q, sign, weight)
         fresh = self.warps or bool(self.aug.thickness)   # q is this call's own buffer, not a view of x
         if bank is not None:   # noise is the only step that can leave [0, 1]: clip only then
@@ -109,19 +110,18 @@ class BatchAugmenter:
             self._cache[device] = (base_grid().to(device), bank)
         return self._cache[device]
 
-    def _random_theta(self, n: int) -> np.ndarray:
-        """One random affine map per image, (n, 2, 3) float32."""
-        dx, dy, angle, zoom = self.rng.uniform(-1.0, 1.0, (4, n))
+    def _theta(self, draws: np.ndarray) -> np.ndarray:
+        """One affine map per image, (n, 2, 3) float32, from U(-1, 1) draws scaled by the strengths."""
         aug = self.aug
-        return affine_matrices(dx * aug.shift_px, dy * aug.shift_px, angle * math.radians(aug.rotation_deg),
-                               1.0 + zoom * aug.scale)
+        return affine_matrices(draws[0] * aug.shift_px, draws[1] * aug.shift_px,
+                               draws[2] * math.radians(aug.rotation_deg), 1.0 + draws[3] * aug.scale)
 
-    def _random_thickness(self, n: int) -> tuple[np.ndarray, np.ndarray]:
-        """(sign, weight) per image, (n, 1, 1, 1): up to +strength towards dilation, -strength·THINNING erosion."""
-        amount = self.rng.uniform(-self.aug.thickness, self.aug.thickness, n).astype(np.float32)
-        amount = np.where(amount < 0, amount * np.float32(THINNING), amount)
+    def _thickness(self, draws: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(sign, weight) per image, (n, 1, 1, 1): up to +strength towards dilation, −strength·THINNING erosion."""
+        amount = (draws * self.aug.thickness).astype(np.float32)
         sign = np.where(amount < 0, np.float32(-1.0), np.float32(1.0))
-        return sign.reshape(-1, 1, 1, 1), np.abs(amount).reshape(-1, 1, 1, 1)
+        weight = np.abs(amount) * np.where(amount < 0, np.float32(THINNING), np.float32(1.0))
+        return sign.reshape(-1, 1, 1, 1), weight.reshape(-1, 1, 1, 1)
 
     def _noise_values(self, rng: np.random.Generator, n: int) -> np.ndarray:
         """n values σ/MNIST_STD·N(0, 1) − offset, float32."""
@@ -153,9 +153,13 @@ def base_grid() -> torch.Tensor:
 def affine_matrices(shift_x: np.ndarray, shift_y: np.ndarray, angle_rad: np.ndarray,
                     zoom: np.ndarray) -> np.ndarray:
     """theta (B, 2, 3) float32 mapping output to input coordinates: ink moves by +shift px, zoom > 1 enlarges."""
-    cos, sin = np.cos(angle_rad) / zoom, np.sin(angle_rad) / zoom
-    tx, ty = -2.0 * shift_x / SIDE, -2.0 * shift_y / SIDE   # one pixel is 2/SIDE in [-1, 1] coordinates
-    return np.stack([np.stack([cos, -sin, tx], 1), np.stack([sin, cos, ty], 1)], 1).astype(np.float32)
+    theta = np.empty((len(zoom), 2, 3), np.float32)
+    theta[:, 0, 0] = theta[:, 1, 1] = np.cos(angle_rad) / zoom
+    theta[:, 1, 0] = np.sin(angle_rad) / zoom
+    theta[:, 0, 1] = -theta[:, 1, 0]
+    theta[:, 0, 2] = -2.0 * shift_x / SIDE    # one pixel is 2/SIDE in [-1, 1] coordinates
+    theta[:, 1, 2] = -2.0 * shift_y / SIDE
+    return theta
 
 
 def warp(pixels: torch.Tensor, theta: torch.Tensor, base: torch.Tensor) -> torch.Tensor:
