@@ -25,6 +25,7 @@ PLAIN_LINK = QColor(170, 170, 170)
 NEURON_EDGE = QColor(60, 60, 60)
 ACTIVE = QColor(255, 170, 0)       # a neuron that "lights up"
 MAX_LINK_WIDTH = 5.0
+TITLE_WIDTH = 140.0                # px for a column title such as 'Hidden 1 / 16 · ReLU'
 LINK_LEVELS = 8                    # widths/opacities links are bucketed into
 
 
@@ -54,7 +55,7 @@ def shown_indices(size: int, middle: bool = False) -> tuple[np.ndarray, int]:
 
 def _titles(spec: NetworkSpec) -> list[str]:
     names = ["Input"] + [f"Hidden {i}" for i in range(1, len(spec.hidden) + 1)] + ["Output"]
-    acts = ["", *(ACTIVATION_LABELS.get(a, a) for a in spec.activations)]
+    acts = ["", *(ACTIVATION_LABELS.get(a, a) or "linear" for a in spec.activations)]
     return [f"{name}\n{size:,}" + (f" · {act}" if act else "")
             for name, size, act in zip(names, spec.layer_sizes, acts)]
 
@@ -158,9 +159,9 @@ class NetworkDiagram(QWidget):
 
     def neuron_positions(self) -> list[np.ndarray]:
         """Centre (x, y) of every shown neuron per column, in widget pixels (k, 2)."""
-        margin_top, margin_bottom = 56.0, 34.0
         left, right = 60.0, self.width() - 80.0
         n = len(self._columns)
+        margin_top, margin_bottom = (96.0 if self._staggered() else 56.0), 34.0
         height = max(self.height() - margin_top - margin_bottom, 10.0)
         out = []
         for i, col in enumerate(self._columns):
@@ -172,9 +173,16 @@ class NetworkDiagram(QWidget):
             out.append(np.column_stack([np.full(len(ys), x), ys]))
         return out
 
+    def _column_spacing(self) -> float:
+        return (self.width() - 140.0) / max(len(self._columns) - 1, 1)
+
+    def _staggered(self) -> bool:
+        """Titles alternate between two rows when columns are too close for them side by side."""
+        return self._column_spacing() < TITLE_WIDTH
+
     def _radius(self) -> float:
         slots = max((len(c.shown) + (c.gap_after >= 0) for c in self._columns), default=1)
-        pitch = min(max(self.height() - 90.0, 10.0) / slots, 56.0)
+        pitch = min(max(self.height() - (130.0 if self._staggered() else 90.0), 10.0) / slots, 56.0)
         return float(np.clip(pitch * 0.32, 3.0, 16.0))
 
     # ---- painting ------------------------------------------------------------------------------
@@ -253,9 +261,12 @@ class NetworkDiagram(QWidget):
     def _paint_labels(self, painter: QPainter, positions: list[np.ndarray], radius: float) -> None:
         painter.setPen(QPen(QColor(20, 20, 20)))
         painter.setFont(_font(10, bold=True))
-        for col, pts in zip(self._columns, positions):
-            x = float(pts[0, 0])
-            painter.drawText(QRectF(x - 70, 4, 140, 44), Qt.AlignmentFlag.AlignCenter, col.title)
+        staggered = self._staggered()
+        width = min(TITLE_WIDTH, 2 * self._column_spacing() - 6) if staggered else TITLE_WIDTH
+        for i, (col, pts) in enumerate(zip(self._columns, positions)):
+            top = 4.0 + (42.0 if staggered and i % 2 else 0.0)
+            rect = QRectF(float(pts[0, 0]) - width / 2, top, width, 40)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, col.title)
         painter.setFont(_font(9))
         for j, p in zip(self._columns[0].shown, positions[0]):  # which inputs these are: x1 … x784
             rect = QRectF(p[0] - radius - 58, p[1] - 10, 54, 20)

@@ -84,6 +84,8 @@ def test_activation_and_dropout_reach_the_spec(panel):
 def test_reorder_and_remove_layers(panel, qtbot):
     state, table = panel._state, panel.layer_table
     state.set_network(NetworkSpec(784, (LayerSpec(64), LayerSpec(16, "tanh")), 10))
+    table.select_layer(1)
+    assert table.up_button.isEnabled() and not table.down_button.isEnabled()
     table.select_layer(0)
     assert not table.up_button.isEnabled()
     qtbot.mouseClick(table.down_button, _left())

@@ -92,6 +92,8 @@ def test_link_styles_scale_by_the_largest_weight_of_the_layer():
     sign, scale = link_styles(weight, rows=np.array([0, 1]), cols=np.array([0, 1]))
     assert sign.tolist() == [[1, -1], [1, -1]]
     np.testing.assert_allclose(scale, [[0.5, 0.25], [0.125, 1.0]])
+    sign, scale = link_styles(weight, rows=np.array([0, 1]), cols=np.array([0, 2]))  # -4 not drawn
+    np.testing.assert_allclose(scale, [[0.5, 0.0], [0.125, 0.25]])                    # still scaled by 4
     sign, scale = link_styles(np.zeros((2, 3)), np.array([0, 1]), np.array([0, 2]))
     assert not scale.any() and not sign.any()
     sign, scale = link_styles(np.array([[np.nan, 1.0]]), np.array([0]), np.array([0, 1]))
