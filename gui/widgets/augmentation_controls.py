@@ -248,6 +248,7 @@ class AugmentationControls(QWidget):
 
     def _update_preview(self) -> None:
         """Show the eight images with the current random changes (the originals while torch loads)."""
+        self.preview.setVisible(bool(len(self._sources)))    # no empty frames for non-image data
         if not (len(self._sources) and self._augmentation.active):
             self.preview.show_images(self._sources)
             return

@@ -116,9 +116,9 @@ def test_image_dataset_fills_the_preview_and_other_data_disables_the_sliders(qtb
     widget.set_dataset(_dataset(is_image=False))
     assert not slider(widget, "shift_px").isEnabled()
     assert any("image dataset" in label.text() for label in widget.findChildren(QLabel))
-    assert not widget.preview.shown.any()
+    assert not widget.preview.shown.any() and not widget.preview.isVisibleTo(widget)
     widget.set_dataset(_dataset(is_image=True))
-    assert slider(widget, "shift_px").isEnabled()
+    assert slider(widget, "shift_px").isEnabled() and widget.preview.isVisibleTo(widget)
     assert np.allclose(widget.preview.shown, tile_images(bar_images(), 8, widget.preview.columns), atol=1e-5)
 
 
