@@ -74,7 +74,7 @@ def area_matrices(starts: np.ndarray, lengths: np.ndarray, sizes: np.ndarray, n_
     normalisation did. Rows j ≥ size are zero, so every image fits one box × box array.
     """
     f32 = np.float32
-    step = (lengths / np.maximum(sizes, 1)).astype(f32)[:, None, None]         # (N, 1, 1)
+    step = (np.maximum(lengths, 1) / np.maximum(sizes, 1)).astype(f32)[:, None, None]  # (N, 1, 1); blank: 1
     lo = starts.astype(f32)[:, None, None] + np.arange(box, dtype=f32)[None, :, None] * step  # (N, box, 1)
     pixel = np.arange(n_in, dtype=f32)                                          # (n_in,)
     weights = np.minimum(pixel + f32(1), lo + step)                             # overlap of pixel and span

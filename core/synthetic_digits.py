@@ -24,13 +24,14 @@ CACHE_VERSION = 1            # bump when the templates or the variation change
 CANVAS = 40                  # side of the synthetic canvas in pixels
 SPACING = 0.1                # curve sample spacing in template units (≈ 2.5 px at the drawn size)
 HEIGHT_PX = (20.0, 28.0)     # digit height on the canvas
-RADIUS = (0.035, 0.12)       # pen radius as a fraction of the digit height
+RADIUS = (0.02, 0.1)         # pen radius as a fraction of the digit height
 JITTER = 0.05                # std of each control point's random move, in template units
 SLANT = (0.2, 0.25)          # shear x += k·(height above the middle): mean and std of k (MNIST leans right)
 ROTATION_STD = 0.12          # radians
 ASPECT_STD = 0.15            # log of the horizontal stretch
 ELASTIC = 0.06               # amplitude of the smooth random warp, in template units
 WARP_FREQUENCY = 0.6         # std of the warp's spatial frequency: low = a gentle bend, not a wiggle
+BALANCE_STD = 0.12           # how far the waist of a digit moves (see _Warp)
 CHUNK = 8_000                # segments rasterised at once (small enough to stay in the CPU cache)
 
 # Templates in a unit box, x to the right and y downwards. A stroke is a list of points that a
@@ -44,44 +45,60 @@ TEMPLATES: dict[int, tuple[tuple[float, tuple[Stroke, ...]], ...]] = {
     1: ((0.6, (((0.5, 0.0), (0.5, 1.0)),)),
         (0.25, (((0.3, 0.2, 1), (0.55, 0.0, 1), (0.55, 1.0)),)),
         (0.15, (((0.3, 0.2, 1), (0.55, 0.0, 1), (0.55, 1.0)), ((0.3, 1.0), (0.8, 1.0))))),
-    2: ((0.4, (((0.15, 0.25), (0.35, 0.03), (0.65, 0.02), (0.82, 0.25), (0.7, 0.5), (0.4, 0.75),
-                (0.12, 1.0, 1), (0.5, 0.97), (0.9, 1.0)),)),
-        (0.4, (((0.15, 0.25), (0.35, 0.03), (0.65, 0.02), (0.82, 0.25), (0.7, 0.5), (0.4, 0.75),
-                (0.15, 0.9), (0.22, 1.0), (0.4, 0.88), (0.65, 0.95), (0.9, 0.98)),)),
-        (0.2, (((0.15, 0.15), (0.45, 0.0), (0.82, 0.12), (0.72, 0.4), (0.12, 1.0, 1), (0.88, 0.98)),))),
-    3: ((0.6, (((0.18, 0.12), (0.48, 0.0), (0.78, 0.1), (0.78, 0.32), (0.48, 0.48, 1), (0.82, 0.62),
-                (0.82, 0.88), (0.5, 1.0), (0.15, 0.88)),)),
-        (0.25, (((0.18, 0.1), (0.48, 0.0), (0.78, 0.1), (0.76, 0.32), (0.45, 0.47), (0.76, 0.6),
-                 (0.82, 0.85), (0.5, 1.0), (0.15, 0.88)),)),
-        (0.15, (((0.15, 0.02, 1), (0.82, 0.0, 1), (0.42, 0.42, 1), (0.78, 0.55), (0.82, 0.85), (0.5, 1.0),
-                 (0.15, 0.88)),))),
-    4: ((0.45, (((0.3, 0.0, 1), (0.12, 0.6, 1), (0.9, 0.6)), ((0.7, 0.0), (0.7, 1.0)))),
+    2: ((0.35, (((0.15, 0.25), (0.35, 0.03), (0.65, 0.02), (0.82, 0.25), (0.7, 0.5), (0.4, 0.75),
+                 (0.12, 1.0, 1), (0.45, 0.97), (0.8, 1.0)),)),
+        (0.3, (((0.15, 0.25), (0.35, 0.03), (0.65, 0.02), (0.82, 0.22), (0.72, 0.45), (0.45, 0.68),
+                (0.25, 0.82), (0.12, 0.92), (0.22, 1.0), (0.4, 0.93), (0.4, 0.8), (0.52, 0.82), (0.65, 0.92),
+                (0.9, 0.97)),)),
+        (0.2, (((0.1, 0.3), (0.3, 0.05), (0.6, 0.0), (0.8, 0.15), (0.75, 0.4), (0.5, 0.65), (0.22, 0.9),
+                (0.12, 1.0, 1), (0.45, 0.96), (0.75, 0.94), (0.92, 0.88)),)),
+        (0.15, (((0.15, 0.15), (0.45, 0.0), (0.82, 0.12), (0.72, 0.4), (0.12, 1.0, 1), (0.88, 0.98)),))),
+    3: ((0.4, (((0.1, 0.15), (0.45, 0.0), (0.78, 0.1), (0.78, 0.32), (0.48, 0.48, 1), (0.82, 0.62),
+                (0.82, 0.88), (0.5, 1.0), (0.08, 0.85)),)),
+        (0.25, (((0.08, 0.25), (0.4, 0.02), (0.75, 0.08), (0.75, 0.3), (0.45, 0.47, 1), (0.82, 0.62),
+                 (0.82, 0.88), (0.5, 1.0), (0.08, 0.82)),)),
+        (0.25, (((0.2, 0.1), (0.5, 0.0), (0.72, 0.12), (0.65, 0.32), (0.42, 0.45, 1), (0.75, 0.55),
+                 (0.88, 0.78), (0.65, 0.98), (0.3, 0.98), (0.1, 0.85)),)),
+        (0.1, (((0.15, 0.02, 1), (0.82, 0.0, 1), (0.42, 0.42, 1), (0.78, 0.55), (0.82, 0.85), (0.5, 1.0),
+                (0.15, 0.88)),))),
+    4: ((0.55, (((0.3, 0.0, 1), (0.12, 0.6, 1), (0.9, 0.6)), ((0.7, 0.0), (0.7, 1.0)))),
         (0.25, (((0.25, 0.0), (0.2, 0.4), (0.35, 0.58), (0.88, 0.55)), ((0.72, 0.0), (0.7, 1.0)))),
-        (0.3, (((0.62, 0.0, 1), (0.1, 0.62, 1), (0.9, 0.62)), ((0.62, 0.0), (0.62, 1.0))))),
-    5: ((0.6, (((0.82, 0.0, 1), (0.28, 0.02, 1), (0.22, 0.45, 1), (0.5, 0.38), (0.82, 0.55),
-                (0.82, 0.85), (0.5, 1.0), (0.15, 0.9)),)),
-        (0.4, (((0.28, 0.02, 1), (0.22, 0.45, 1), (0.5, 0.38), (0.82, 0.55), (0.82, 0.85), (0.5, 1.0),
-                (0.15, 0.9)), ((0.28, 0.02), (0.82, 0.0))))),
+        (0.2, (((0.62, 0.0, 1), (0.1, 0.62, 1), (0.9, 0.62)), ((0.62, 0.0), (0.62, 1.0))))),
+    5: ((0.45, (((0.82, 0.0, 1), (0.25, 0.02, 1), (0.2, 0.48, 1), (0.5, 0.4), (0.78, 0.55),
+                 (0.78, 0.85), (0.5, 0.98), (0.12, 0.9)),)),
+        (0.35, (((0.25, 0.02, 1), (0.2, 0.48, 1), (0.5, 0.4), (0.78, 0.55), (0.78, 0.85), (0.5, 0.98),
+                 (0.12, 0.9)), ((0.25, 0.02), (0.82, 0.0)))),
+        (0.2, (((0.8, 0.02, 1), (0.3, 0.05, 1), (0.25, 0.45), (0.5, 0.4), (0.8, 0.6), (0.75, 0.9), (0.4, 1.0),
+                (0.1, 0.88)),))),
     6: ((0.6, (((0.75, 0.0), (0.4, 0.2), (0.15, 0.55), (0.2, 0.9), (0.5, 1.0), (0.8, 0.85),
-                (0.78, 0.6), (0.5, 0.5), (0.2, 0.65)),)),
+                (0.78, 0.66), (0.5, 0.58), (0.2, 0.7)),)),
         (0.4, (((0.7, 0.0), (0.38, 0.35), (0.22, 0.7), (0.3, 0.95), (0.55, 1.0), (0.75, 0.85),
                 (0.7, 0.65), (0.45, 0.62), (0.25, 0.78)),))),
     7: ((0.45, (((0.12, 0.02, 1), (0.88, 0.0, 1), (0.5, 1.0)),)),
         (0.2, (((0.12, 0.05), (0.5, 0.0), (0.88, 0.02, 1), (0.62, 0.5), (0.52, 1.0)),)),
         (0.15, (((0.12, 0.2, 1), (0.12, 0.02, 1), (0.88, 0.0, 1), (0.5, 1.0)),)),
         (0.2, (((0.12, 0.02, 1), (0.88, 0.0, 1), (0.5, 1.0)), ((0.4, 0.5), (0.85, 0.5))))),
-    8: ((0.7, (((0.78, 0.12), (0.5, 0.0), (0.22, 0.12), (0.27, 0.35), (0.5, 0.5), (0.78, 0.7),
+    8: ((0.5, (((0.78, 0.12), (0.5, 0.0), (0.22, 0.12), (0.27, 0.35), (0.5, 0.5), (0.78, 0.7),
                 (0.74, 0.95), (0.5, 1.0), (0.22, 0.92), (0.22, 0.7), (0.5, 0.5), (0.73, 0.3),
                 (0.78, 0.12)),)),
-        (0.3, (((0.5, 0.45), (0.25, 0.3), (0.28, 0.05), (0.5, 0.0), (0.72, 0.05), (0.75, 0.3), (0.5, 0.45)),
-               ((0.5, 0.45), (0.2, 0.65), (0.27, 0.95), (0.5, 1.0), (0.78, 0.92), (0.8, 0.65),
-                (0.5, 0.45))))),
+        (0.25, (((0.5, 0.45), (0.25, 0.3), (0.28, 0.05), (0.5, 0.0), (0.72, 0.05), (0.75, 0.3), (0.5, 0.45)),
+                ((0.5, 0.45), (0.2, 0.65), (0.27, 0.95), (0.5, 1.0), (0.78, 0.92), (0.8, 0.65),
+                 (0.5, 0.45)))),
+        (0.25, (((0.55, 0.0), (0.22, 0.15), (0.35, 0.4), (0.7, 0.6), (0.75, 0.9), (0.45, 1.0), (0.22, 0.85),
+                 (0.35, 0.6), (0.7, 0.35), (0.8, 0.1), (0.55, 0.0)),))),
     9: ((0.5, (((0.8, 0.22), (0.5, 0.0), (0.2, 0.18), (0.27, 0.42), (0.55, 0.45), (0.8, 0.28, 1),
                 (0.78, 0.65), (0.72, 1.0)),)),
         (0.2, (((0.8, 0.22), (0.5, 0.0), (0.2, 0.18), (0.27, 0.42), (0.55, 0.45), (0.8, 0.28, 1),
                 (0.75, 0.7), (0.55, 1.0)),)),
         (0.3, (((0.8, 0.15), (0.55, 0.0), (0.3, 0.12), (0.32, 0.3), (0.58, 0.33), (0.8, 0.2, 1),
                 (0.8, 1.0)),))),
+}
+
+# (extra slant, width factor) per digit, fitted so that the synthetic digits' mean slant −σxy/σyy and
+# aspect σx/σy (second moments of the ink) match those of the real MNIST digits, class by class
+CALIBRATION: dict[int, tuple[float, float]] = {
+    0: (0.01, 1.06), 1: (0.08, 0.92), 2: (-0.14, 1.04), 3: (-0.11, 0.89), 4: (0.04, 0.98),
+    5: (0.10, 1.06), 6: (-0.29, 0.95), 7: (-0.12, 0.94), 8: (-0.05, 0.86), 9: (0.09, 0.89),
 }
 
 
@@ -132,10 +149,10 @@ def stroke_basis(stroke: Stroke) -> tuple[np.ndarray, np.ndarray]:
     return np.vstack(blocks), points
 
 
-def _transforms(m: int, rng: np.random.Generator) -> np.ndarray:
+def _transforms(m: int, rng: np.random.Generator, calibration: tuple[float, float] = (0.0, 1.0)) -> np.ndarray:
     """Random 2×2 maps (m, 2, 2): horizontal stretch, then slant, then rotation."""
-    aspect = np.exp(rng.normal(0.0, ASPECT_STD, m))
-    slant = rng.normal(*SLANT, m)
+    aspect = calibration[1] * np.exp(rng.normal(0.0, ASPECT_STD, m))
+    slant = calibration[0] + rng.normal(*SLANT, m)
     angle = rng.normal(0.0, ROTATION_STD, m)
     cos, sin = np.cos(angle), np.sin(angle)
     rotate = np.stack([np.stack([cos, -sin], -1), np.stack([sin, cos], -1)], -2)
@@ -144,28 +161,39 @@ def _transforms(m: int, rng: np.random.Generator) -> np.ndarray:
     return rotate @ shear
 
 
-def _warp(points: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """A smooth random displacement (two plane waves per axis) of points (m, K, 2)."""
-    m = points.shape[0]
-    out = points.copy()
-    for axis in (0, 1):
-        for _ in range(2):
-            direction = rng.normal(0.0, WARP_FREQUENCY, (m, 1, 2))   # cycles per digit height
-            phase = rng.uniform(0, 2 * np.pi, (m, 1))
-            out[..., axis] += ELASTIC * np.sin(2 * np.pi * (points * direction).sum(-1) + phase)
-    return out
+class _Warp:
+    """One smooth random deformation per sample, the same for all its strokes (so they still meet).
+
+    Two low-frequency plane waves per axis bend the digit gently; a "balance" remap
+    u → u + b·2u(1 − u) moves the waist (the middle of a 3, 8 or 2) up or down and left or right,
+    so top and bottom parts vary in size as in real handwriting.
+    """
+
+    def __init__(self, m: int, rng: np.random.Generator) -> None:
+        self.directions = rng.normal(0.0, WARP_FREQUENCY, (m, 1, 4, 2))   # cycles per digit height
+        self.phases = rng.uniform(0, 2 * np.pi, (m, 1, 4))
+        self.balance = np.clip(rng.normal(0.0, BALANCE_STD, (m, 1, 2)), -0.4, 0.4)
+
+    def __call__(self, points: np.ndarray) -> np.ndarray:
+        """Deform points (m, K, 2) given in the unit box."""
+        out = points + self.balance * 2 * points * (1 - points)
+        waves = ELASTIC * np.sin(2 * np.pi * (points[:, :, None, :] * self.directions).sum(-1) + self.phases)
+        out[..., 0] += waves[..., 0] + waves[..., 1]
+        out[..., 1] += waves[..., 2] + waves[..., 3]
+        return out
 
 
-def draw_template(strokes: tuple[Stroke, ...], m: int, rng: np.random.Generator
-                  ) -> tuple[list[np.ndarray], np.ndarray]:
+def draw_template(strokes: tuple[Stroke, ...], m: int, rng: np.random.Generator,
+                  calibration: tuple[float, float] = (0.0, 1.0)) -> tuple[list[np.ndarray], np.ndarray]:
     """m random renditions of one template: (m, K, 2) pixel positions per stroke, and the heights (m,)."""
-    maps, height = _transforms(m, rng), rng.uniform(*HEIGHT_PX, (m, 1, 1))
+    maps, height = _transforms(m, rng, calibration), rng.uniform(*HEIGHT_PX, (m, 1, 1))
     offset = CANVAS / 2 + rng.uniform(-1, 1, (m, 1, 2)) * (CANVAS - HEIGHT_PX[1]) / 4
+    warp = _Warp(m, rng)
     drawn = []
     for stroke in strokes:
         basis, points = stroke_basis(stroke)
         ctrl = points[None] + rng.normal(0.0, JITTER, (m,) + points.shape)       # (m, P, 2)
-        curve = _warp(basis @ ctrl, rng) - 0.5                                   # (m, K, 2), centred
+        curve = warp(basis @ ctrl) - 0.5                                         # (m, K, 2), centred
         drawn.append((curve @ maps.transpose(0, 2, 1)) * height + offset)
     return drawn, height[:, 0, 0]
 
@@ -233,7 +261,7 @@ def generate_digits(n: int, rng: np.random.Generator) -> tuple[np.ndarray, np.nd
             members = who[choice == v]
             if len(members) == 0:
                 continue
-            drawn, height = draw_template(strokes, len(members), rng)
+            drawn, height = draw_template(strokes, len(members), rng, CALIBRATION[digit])
             radius = rng.uniform(*RADIUS, len(members)) * height
             canvases_segments.append(_segments(drawn, radius, len(order)))
             order.extend(members)
