@@ -125,6 +125,7 @@ class DrawPanel(QWidget):
         state.training_state_changed.connect(self._on_training_state_changed)
         controller.loss_reported.connect(self._on_loss_reported)
         self.show_network(state.network)
+        self.diagram.show_weights(state.weights)
         self._on_dataset_changed(state.dataset)
         self._on_training_state_changed(state.training_state)
         self.open_digits()
@@ -477,8 +478,9 @@ class DrawPanel(QWidget):
 
     def _show_count(self, news: str) -> None:
         counts = self._digits.counts()
-        summary = ", ".join(f"{d}×{n}" for d, n in enumerate(counts) if n)
-        self.count_label.setText(f"{news}\n{len(self._digits)} digits saved" + (f": {summary}" if summary else "."))
+        self.count_label.setText(f"{news}\n{len(self._digits)} digits saved.")
+        self.count_label.setToolTip("How many of each: " + (", ".join(
+            f"{n} × “{d}”" for d, n in enumerate(counts) if n) or "none yet"))
 
 
 def _button(text: str, tooltip: str, slot) -> QPushButton:

@@ -211,7 +211,7 @@ def test_digit_keys_add_the_drawing_to_my_digits(qtbot, panel):
     assert panel.digits.labels.tolist() == [7] and panel.gallery.count() == 1
     assert panel.canvas.is_empty                          # ready for the next digit
     assert OwnDigits.open().labels.tolist() == [7]        # saved at once
-    assert "1 digits saved" in panel.count_label.text()
+    assert "1 digits saved" in panel.count_label.text() and "1 × “7”" in panel.count_label.toolTip()
 
 
 def test_adding_with_the_button_and_an_empty_canvas(qtbot, panel, errors):
