@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -25,6 +26,7 @@ FILE_NAME = "my_digits.npz"
 FORMAT_VERSION = 1
 MAX_DIGITS = 50_000                  # about 40 MB of images: far more than a class draws
 MAX_FILE_BYTES = 64 * 1024 * 1024    # refuse to even open anything bigger
+MAX_UNPACKED_BYTES = MAX_DIGITS * 28 * 28 + MAX_DIGITS * 8 + 4096  # a zip member may never unpack to more
 IMAGE_SHAPE = (28, 28)
 
 
@@ -62,15 +64,29 @@ def read_collection(path: Path) -> tuple[np.ndarray, np.ndarray]:
             raise CollectionError(f"{name} is not a file.")
         if size > MAX_FILE_BYTES:
             raise CollectionError(f"{name} is {size / 2**20:.0f} MB, too large to be a digit collection.")
+        _refuse_zip_bomb(path)
         with np.load(path, allow_pickle=False) as data:
             if not {"images", "labels"} <= set(data.files):
                 raise CollectionError(f"{name} is not a digit collection (it has no images and labels).")
             images, labels = data["images"], data["labels"]
     except FileNotFoundError:
         raise CollectionError(f"The file {name} does not exist.") from None
-    except (OSError, ValueError, EOFError, zipfile.BadZipFile, KeyError) as exc:
+    # zlib.error: damaged compressed data; MemoryError: a header claiming a gigantic array;
+    # NotImplementedError: an unknown zip compression method
+    except (OSError, ValueError, EOFError, zipfile.BadZipFile, KeyError, zlib.error, MemoryError,
+            NotImplementedError) as exc:
         raise CollectionError(f"{name} is damaged or is not a digit collection ({type(exc).__name__}).") from None
     return validate_collection(images, labels, name)
+
+
+def _refuse_zip_bomb(path: Path) -> None:
+    """A zip member that claims to unpack to more than any collection could hold is refused unread."""
+    if not zipfile.is_zipfile(path):
+        return  # np.load reports what it is (or is not)
+    with zipfile.ZipFile(path) as archive:
+        if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
+            raise CollectionError(f"{path.name} would unpack to more than a digit collection can hold; "
+                                  "it is damaged or is not a digit collection.")
 
 
 def validate_collection(images: np.ndarray, labels: np.ndarray, name: str) -> tuple[np.ndarray, np.ndarray]:
