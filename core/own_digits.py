@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -216,11 +217,23 @@ def load_own_digits() -> tuple[np.ndarray, np.ndarray]:
     return digits.images, digits.labels
 
 
-def evaluate_digits(weights: WeightsReport, images: np.ndarray, labels: np.ndarray
-                    ) -> tuple[float, np.ndarray]:
-    """(accuracy, predictions) of a network on a collection: "how well does it read our handwriting?"."""
+@dataclass(frozen=True)
+class DigitsTest:
+    """How a network did on a collection: "how well does it read our handwriting?"."""
+
+    correct: int
+    total: int
+    predictions: np.ndarray    # int64 (N,): the network's answer for each digit
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.total if self.total else float("nan")
+
+
+def evaluate_digits(weights: WeightsReport, images: np.ndarray, labels: np.ndarray) -> DigitsTest:
+    """Run a network (numpy forward pass) on a collection and count the digits it reads right."""
     if len(labels) == 0:
-        return float("nan"), np.zeros(0, np.int64)
+        return DigitsTest(0, 0, np.zeros(0, np.int64))
     x = normalize_pixels(images.reshape(len(images), -1) / np.float32(255.0))
     predictions = forward(weights, x).logits.argmax(axis=1).astype(np.int64)
-    return float((predictions == labels).mean()), predictions
+    return DigitsTest(int(np.sum(predictions == labels)), len(labels), predictions)

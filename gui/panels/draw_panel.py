@@ -62,6 +62,11 @@ def gray_pixmap(pixels01: np.ndarray, box: int, smooth: bool = False) -> QPixmap
     return QPixmap.fromImage(image.scaled(box, box, Qt.AspectRatioMode.KeepAspectRatio, mode))
 
 
+def progress_value(report: LossReport) -> int:
+    """The progress bar's value (0 to PROGRESS_STEPS) for a training report."""
+    return PROGRESS_STEPS * report.step // max(report.total_steps, 1)
+
+
 def layer_titles(spec: NetworkSpec) -> list[str]:
     """'Hidden 1 · 16 neurons · ReLU' for each hidden layer."""
     return [f"Hidden {i} · {layer.units} neurons · {ACTIVATION_LABELS.get(layer.activation, layer.activation)}"
@@ -77,6 +82,9 @@ def unusable_reason(weights: WeightsReport | None, dataset) -> str | None:
         return NO_MODEL_TEXT
     if weights.layers[0].weight.shape[1] != 784:
         return "The current network does not take 28×28 images. Choose an image dataset on the Data tab."
+    if not all(np.isfinite(layer.weight).all() and np.isfinite(layer.bias).all() for layer in weights.layers):
+        return "The network's weights hold NaN or ∞ (its training diverged), so it cannot read a drawing. " \
+               "Reset the weights and train again with a smaller learning rate."
     return None
 
 
@@ -361,7 +369,7 @@ class DrawPanel(QWidget):
     @Slot(object)
     def _on_loss_reported(self, report: LossReport) -> None:
         with QSignalBlocker(self.progress):
-            self.progress.setValue(PROGRESS_STEPS * report.step // max(report.total_steps, 1))
+            self.progress.setValue(progress_value(report))
 
     @Slot()
     def _on_quick_train(self) -> None:
@@ -452,10 +460,10 @@ class DrawPanel(QWidget):
         if reason or not len(self._digits):
             dialogs.show_error(self, "Add some digits first." if not reason else reason.split("\n")[0])
             return
-        accuracy, predictions = evaluate_digits(self._state.weights, self._digits.images, self._digits.labels)
-        right = int(np.sum(predictions == self._digits.labels))
-        self.test_label.setText(f"The network reads {right} of your {len(self._digits)} digits ({accuracy:.0%}).")
-        self._mark_gallery(predictions)
+        result = evaluate_digits(self._state.weights, self._digits.images, self._digits.labels)
+        self.test_label.setText(f"The network reads {result.correct} of your {result.total} digits "
+                                f"({result.accuracy:.0%}).")
+        self._mark_gallery(result.predictions)
 
     def _fill_gallery(self) -> None:
         self.gallery.clear()

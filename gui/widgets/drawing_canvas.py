@@ -50,11 +50,15 @@ def image_pixels(image: QImage) -> np.ndarray:
 
 
 def pixels_image(pixels01: np.ndarray, size: int = RESOLUTION) -> QImage:
-    """A picture in [0, 1] (e.g. a 28×28 test image) as a smooth size×size Grayscale8 QImage."""
-    data = np.ascontiguousarray(np.clip(pixels01, 0.0, 1.0) * 255, dtype=np.uint8)
+    """A picture in [0, 1] (e.g. a 28×28 test image) as a size×size Grayscale8 QImage of big square pixels.
+
+    Square pixels (no smoothing) make the round trip exact: cropping and scaling back to 20 px
+    gives the network the very test image, so its answer matches the one on the test set.
+    """
+    data = np.ascontiguousarray(np.round(np.clip(pixels01, 0.0, 1.0) * 255), dtype=np.uint8)
     small = QImage(data.data, data.shape[1], data.shape[0], data.shape[1], QImage.Format.Format_Grayscale8)
     return small.scaled(size, size, Qt.AspectRatioMode.IgnoreAspectRatio,
-                        Qt.TransformationMode.SmoothTransformation).copy()
+                        Qt.TransformationMode.FastTransformation).copy()
 
 
 class DrawingCanvas(QWidget):

@@ -213,5 +213,7 @@ def test_evaluate_digits_counts_what_the_network_reads_right():
     weights = WeightsReport(0, (LayerWeights(np.zeros((10, 784), np.float32), bias),), ("softmax",),
                             np.zeros(1, np.float32))
     images = np.stack([digit(i) for i in range(4)])
-    accuracy, predictions = od.evaluate_digits(weights, images, np.array([3, 3, 1, 0]))
-    assert accuracy == pytest.approx(0.5) and predictions.tolist() == [3, 3, 3, 3]
+    result = od.evaluate_digits(weights, images, np.array([3, 3, 1, 0]))
+    assert (result.correct, result.total) == (2, 4) and result.accuracy == pytest.approx(0.5)
+    assert result.predictions.tolist() == [3, 3, 3, 3]
+    assert od.evaluate_digits(weights, images[:0], np.zeros(0, np.int64)).total == 0
