@@ -84,11 +84,18 @@ def r_squared(prediction: np.ndarray, target: np.ndarray) -> float:
     return 1.0 - ss_res / ss_tot if ss_tot > 0 else (1.0 if ss_res == 0 else 0.0)
 
 
+def _check_layer_shapes(spec: NetworkSpec, layers: tuple) -> None:
+    sizes = spec.layer_sizes
+    expected = [((n_out, n_in), (n_out,)) for n_in, n_out in zip(sizes[:-1], sizes[1:])]
+    if [(l.weight.shape, l.bias.shape) for l in layers] != expected:
+        raise SpecError(f"The starting weights do not fit the {spec.describe()} network.")
+
+
 class TrainingSession:
     """Model, optimizer, data and progress of one run; `run()` resumes where it stopped."""
 
     def __init__(self, spec: NetworkSpec, dataset: Dataset, config: TrainingConfig,
-                 device: torch.device | None = None) -> None:
+                 device: torch.device | None = None, initial_layers: tuple | None = None) -> None:
         validate(spec)
         n_total = len(dataset.x_train)
         n_train = min(config.train_size, n_total) if config.train_size else n_total
@@ -98,7 +105,11 @@ class TrainingSession:
                             f"{dataset.input_size} inputs and {dataset.num_outputs} outputs.")
         self.spec, self.dataset, self.task = spec, dataset, dataset.task
         self.device = device or pick_device()
-        self.model = build_model(spec, seed=config.seed).to(self.device)
+        self.model = build_model(spec, seed=config.seed)
+        if initial_layers is not None:  # continue from loaded weights instead of random ones
+            _check_layer_shapes(spec, initial_layers)
+            load_layers(self.model, initial_layers)
+        self.model = self.model.to(self.device)
         self._optimizer = make_optimizer(self.model.parameters(), self.config)
         self._x, self._y = self._tensors(dataset.x_train[:n_train], dataset.y_train[:n_train])
         self._x_val, self._y_val = self._tensors(dataset.x_val, dataset.y_val)

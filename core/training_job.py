@@ -19,7 +19,7 @@ ReportSource = Callable[[Callable[[], bool]], Iterator[object]]
 class TrainingJob:
     """Spec + data + settings of one run; hands out report sources for Train, Step and Stop."""
 
-    def __init__(self, spec: NetworkSpec, dataset, config: TrainingConfig) -> None:
+    def __init__(self, spec: NetworkSpec, dataset, config: TrainingConfig, initial_layers: tuple | None = None) -> None:
         validate(spec)
         n_total = len(dataset.x_train)
         self.n_train = min(config.train_size, n_total) if config.train_size else n_total
@@ -31,6 +31,7 @@ class TrainingJob:
         self.batch_size = config.batch_size or self.n_train
         self.total_steps = math.ceil(self.n_train / self.batch_size) * config.epochs
         self.learning_rate = config.learning_rate
+        self.initial_layers = initial_layers
         self._session = None
 
     @property
@@ -56,7 +57,7 @@ class TrainingJob:
         if self._session is None:
             from core.training import TrainingSession  # torch loads here, in the worker thread
 
-            self._session = TrainingSession(self.spec, self.dataset, self.config)
+            self._session = TrainingSession(self.spec, self.dataset, self.config, initial_layers=self.initial_layers)
             self._session.set_learning_rate(self.learning_rate)
         return self._session
 
@@ -71,3 +72,32 @@ class TrainingJob:
         def source(should_stop: Callable[[], bool]) -> Iterator[object]:
             yield from self._ensure_session().finish()
         return source
+
+
+def warm_up_source() -> ReportSource:
+    """Import torch and the trainer in the background right after start-up, so Train starts at once."""
+    def source(should_stop: Callable[[], bool]) -> Iterator[object]:
+        import core.training  # noqa: F401 - the import is the work
+
+        yield "ready"
+    return source
+
+
+def save_model_source(path: str, spec: NetworkSpec, layers: tuple, config: TrainingConfig,
+                      dataset_name: str) -> ReportSource:
+    """Save a weight snapshot in the background (torch.save); yields the path when done."""
+    def source(should_stop: Callable[[], bool]) -> Iterator[object]:
+        from core.model_io import save_model
+
+        save_model(path, spec, layers, config, dataset_name)
+        yield ("saved", path)
+    return source
+
+
+def load_model_source(path: str) -> ReportSource:
+    """Load and check a model file in the background; yields the LoadedModel."""
+    def source(should_stop: Callable[[], bool]) -> Iterator[object]:
+        from core.model_io import load_model
+
+        yield load_model(path)
+    return source

@@ -1,34 +1,67 @@
-"""The main window: assembles panels, menus, shortcuts and the status bar (no logic of its own)."""
+"""The main window: assembles panels, menus, shortcuts, the lesson dock and the status bar."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QAbstractButton, QDockWidget, QLabel, QMainWindow, QTabWidget, QWidget
 
+from core.codegen import pytorch_script
+from core.errors import StudioError
 from core.network_spec import parameter_count
-from gui import dialogs
+from core.settings import TABS, TrainingDefaults, UiSettings
+from core.training_job import warm_up_source
+from gui import dialogs, file_actions
 from gui.app_state import AppState
+from gui.code_dialog import CodeDialog
+from gui.export import export_loss_csv, export_plot
+from gui.file_actions import MODEL_FILTER, ModelFiles, weights_of
+from gui.glossary import GlossaryDialog
+from gui.lesson_actions import action_pending, apply_lesson_action
 from gui.panels.data_panel import DataPanel
 from gui.panels.designer_panel import DesignerPanel
 from gui.panels.draw_panel import DrawPanel
 from gui.panels.inside_panel import InsidePanel
+from gui.panels.lesson_panel import LessonPanel
 from gui.panels.terrain_panel import TerrainPanel
 from gui.panels.training_panel import TrainingPanel
+from gui.presentation import apply_presentation, presentation_enabled
+from gui.settings_store import SettingsStore
 from gui.training_controller import BackgroundRunner, TrainingController
 
 STATE_WORDS = {"idle": "not trained", "running": "training…", "paused": "paused", "finished": "trained",
                "diverged": "diverged"}
+FIGURE_FILTER = "PNG image (*.png);;SVG drawing (*.svg)"
 
 
 class MainWindow(QMainWindow):
     """One tab per activity; menus and shortcuts call the panels' public actions."""
 
-    def __init__(self, parent: QWidget | None = None, auto_load: bool = True) -> None:
+    def __init__(self, parent: QWidget | None = None, auto_load: bool = True,
+                 settings: SettingsStore | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("MLP Studio")
         self.resize(1400, 900)
+        self.settings = settings or SettingsStore()
         self.state = AppState(self)
         self.controller = TrainingController(self)
+        self.model_files = ModelFiles(self.state, self)
+        self._build_panels()
+        self._build_lesson_dock()
+        self._build_status_bar()
+        self._build_menus()
+        self._connect()
+        self._pending_lesson: dict | None = None
+        self._restore_settings()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)  # logout / app.quit() without a close event
+        self._warm_up = BackgroundRunner(self)
+        if auto_load:
+            QTimer.singleShot(0, self.data_panel.load_default)
+            QTimer.singleShot(300, self._start_warm_up)
+
+    # ---- assembly -------------------------------------------------------------------------------
+    def _build_panels(self) -> None:
         self.data_panel = DataPanel(self.state)
         self.designer_panel = DesignerPanel(self.state)
         self.training_panel = TrainingPanel(self.state, self.controller)
@@ -44,15 +77,18 @@ class MainWindow(QMainWindow):
                                   (self.inside_panel, "Inside", "Forward pass and backpropagation with numbers")):
             self.tabs.setTabToolTip(self.tabs.addTab(panel, title), tip)
         self.setCentralWidget(self.tabs)
-        self._build_status_bar()
-        self._build_menus()
-        self._connect()
-        self._closing = False
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(self.shutdown)  # logout / app.quit() without a close event
-        if auto_load:
-            QTimer.singleShot(0, self.data_panel.load_default)
+
+    def _build_lesson_dock(self) -> None:
+        self.lesson_panel = LessonPanel(self.state)
+        self.lesson_dock = QDockWidget("Lessons", self)
+        self.lesson_dock.setObjectName("lessons")
+        self.lesson_dock.setWidget(self.lesson_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.lesson_dock)
+        self.resizeDocks([self.lesson_dock], [300], Qt.Orientation.Horizontal)
+        for button in self.lesson_dock.findChildren(QAbstractButton):
+            button.setToolTip({"qt_dockwidget_closebutton": "Hide the lessons (F2 shows them again)",
+                               "qt_dockwidget_floatbutton": "Detach the lessons into their own window"}
+                              .get(button.objectName(), "Lessons panel"))
 
     def _build_status_bar(self) -> None:
         self._status_dataset, self._status_network = QLabel(), QLabel()
@@ -61,34 +97,67 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(label)
         self._show_status()
 
-    def _action(self, menu, text: str, slot, shortcut: str | QKeySequence | None, tip: str) -> QAction:
+    def _action(self, menu, text: str, slot, shortcut: str | QKeySequence | None, tip: str,
+                checkable: bool = False) -> QAction:
         action = QAction(text, self)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
         action.setToolTip(tip)
         action.setStatusTip(tip)
+        action.setCheckable(checkable)
         action.triggered.connect(slot)
         menu.addAction(action)
-        self.addAction(action)  # shortcuts work whichever tab has focus
+        self.addAction(action)  # shortcuts work whichever tab has focus, also when the menu bar is hidden
         return action
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit, "Close MLP Studio")
+        self._build_file_menu()
         training = self.menuBar().addMenu("&Training")
         tp = self.training_panel
         self._action(training, "Train / Pause", tp.train_or_pause, "Space", "Start, continue or pause training")
         self._action(training, "Step one batch", tp.step_once, "S", "Train on one batch, then pause")
         self._action(training, "Stop and test", tp.stop, "Ctrl+.", "End the run and measure test accuracy")
         self._action(training, "Reset weights", tp.reset, "R", "Start again from random weights")
+        self._build_view_menu()
+        help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, "Glossary", self.show_glossary, QKeySequence.StandardKey.HelpContents,
+                     "Neuron, weight, bias, loss, gradient… explained")
+        self._action(help_menu, "About MLP Studio", self._show_about, None, "What this app is")
+
+    def _build_file_menu(self) -> None:
+        menu = self.menuBar().addMenu("&File")
+        self._action(menu, "&Open model…", self.open_model, QKeySequence.StandardKey.Open,
+                     "Load a trained network saved by MLP Studio")
+        self._action(menu, "&Save model…", self.save_model, QKeySequence.StandardKey.Save,
+                     "Save the trained network, its settings and the dataset name in one file")
+        menu.addSeparator()
+        self._action(menu, "Export loss plot…", self.export_loss_plot, "Ctrl+Shift+L", "Save the loss curve as PNG or SVG")
+        self._action(menu, "Export weights figure…", self.export_weights, "Ctrl+Shift+W",
+                     "Save the weight heatmaps as PNG or SVG")
+        self._action(menu, "Export loss history (CSV)…", self.export_loss_history, "Ctrl+Shift+C",
+                     "Save every loss point as a table")
+        self._action(menu, "Show the PyTorch code…", self.show_code, "Ctrl+K",
+                     "A standalone script that trains this network with these settings")
+        menu.addSeparator()
+        self._action(menu, "&Quit", self.close, QKeySequence.StandardKey.Quit, "Close MLP Studio")
+
+    def _build_view_menu(self) -> None:
         view = self.menuBar().addMenu("&View")
         for index in range(self.tabs.count()):
             self._action(view, f"{self.tabs.tabText(index)} tab", self._tab_switcher(index), f"Ctrl+{index + 1}",
                          self.tabs.tabToolTip(index))
-        self.view_menu = view
-        self.help_menu = self.menuBar().addMenu("&Help")
-        self.file_menu = file_menu
-        self._action(self.help_menu, "About MLP Studio", self._show_about, None, "What this app is")
+        view.addSeparator()
+        self.presentation_action = self._action(view, "Presentation mode", self.set_presentation, "F5",
+                                                "Large fonts, thick lines, high contrast: for the projector", True)
+        self.full_screen_action = self._action(view, "Full screen", self.set_full_screen, "F11",
+                                               "Use the whole screen", True)
+        self.focus_action = self._action(view, "Focus on this panel", self.set_focus_mode, "Ctrl+Shift+F",
+                                         "Hide tabs, menus and lessons: only the current panel", True)
+        lessons = self.lesson_dock.toggleViewAction()
+        lessons.setShortcut(QKeySequence("F2"))
+        lessons.setToolTip("Show or hide the guided lessons")
+        view.addAction(lessons)
+        self.addAction(lessons)
 
     def _tab_switcher(self, index: int):
         return lambda: self.tabs.setCurrentIndex(index)
@@ -97,9 +166,14 @@ class MainWindow(QMainWindow):
         self.state.dataset_changed.connect(self._show_status)
         self.state.network_changed.connect(self._show_status)
         self.state.training_state_changed.connect(self._show_status)
+        self.state.dataset_changed.connect(self._on_dataset_arrived)
         self.training_panel.samples_per_s_changed.connect(self._show_speed)
         self.draw_panel.quick_train_requested.connect(self.training_panel.start_quick_train)
+        self.lesson_panel.show_me_requested.connect(self.show_me)
+        self.model_files.saved.connect(self._on_model_saved)
+        self.model_files.loaded.connect(self._on_model_loaded)
 
+    # ---- status bar ------------------------------------------------------------------------------
     @Slot()
     def _show_status(self, *_args) -> None:
         dataset = self.state.dataset
@@ -114,18 +188,185 @@ class MainWindow(QMainWindow):
     def _show_speed(self, samples_per_s: float) -> None:
         self._status_speed.setText(f"{samples_per_s:,.0f} samples/s")
 
+    # ---- models, exports and code ------------------------------------------------------------------
+    @Slot()
+    def save_model(self) -> None:
+        path = file_actions.ask_save_path(self, "Save the model", MODEL_FILTER, "my_network.pt")
+        if path:
+            self.save_model_to(path)
+
+    def save_model_to(self, path: str) -> bool:
+        """Save the latest weights (also while training runs: a consistent snapshot) in the background."""
+        return self.model_files.save_to(path)
+
+    @Slot()
+    def open_model(self) -> None:
+        path = file_actions.ask_open_path(self, "Open a model", MODEL_FILTER)
+        if path:
+            self.open_model_from(path)
+
+    def open_model_from(self, path: str) -> bool:
+        """Load a model file in the background; nothing changes unless it is valid."""
+        if self.state.is_training:
+            dialogs.show_error(self, "Pause or stop training before opening a model.")
+            return False
+        return self.model_files.open_from(path)
+
+    @Slot(str)
+    def _on_model_saved(self, path: str) -> None:
+        self.statusBar().showMessage(f"Saved the model to {path}", 5000)
+
+    @Slot(object)
+    def _on_model_loaded(self, loaded) -> None:
+        dataset = self.state.dataset
+        if dataset is None or dataset.input_size != loaded.spec.input_size \
+                or dataset.num_outputs != loaded.spec.output_size:
+            dialogs.show_error(self, f"This model was trained on {loaded.dataset_name or 'other data'} "
+                                     f"({loaded.spec.describe()}); load data of that shape first (Data tab), "
+                                     "then open the model again.")
+            return
+        try:
+            self.state.set_network(loaded.spec)
+            self.state.set_config(loaded.config)
+        except StudioError as exc:
+            dialogs.show_error(self, str(exc))
+            return
+        self.training_panel.set_initial_weights(loaded.layers)
+        self.state.set_weights(weights_of(loaded))
+        self.statusBar().showMessage(f"Loaded {loaded.spec.describe()} trained on {loaded.dataset_name}", 5000)
+
+    def _export(self, target, title: str) -> None:
+        path = file_actions.ask_save_path(self, title, FIGURE_FILTER, "figure.png")
+        if not path:
+            return
+        try:
+            export_plot(target, path)
+        except StudioError as exc:
+            dialogs.show_error(self, str(exc))
+        else:
+            self.statusBar().showMessage(f"Saved {path}", 5000)
+
+    @Slot()
+    def export_loss_plot(self) -> None:
+        self._export(self.training_panel.loss_plot, "Export the loss plot")
+
+    @Slot()
+    def export_weights(self) -> None:
+        self._export(self.training_panel.weights_view, "Export the weight heatmaps")
+
+    @Slot()
+    def export_loss_history(self) -> None:
+        steps, losses = self.training_panel.loss_plot.history()
+        if not len(steps):
+            dialogs.show_error(self, "There is no loss history yet: train first.")
+            return
+        path = file_actions.ask_save_path(self, "Export the loss history", "CSV table (*.csv)", "loss_history.csv")
+        if path:
+            try:
+                export_loss_csv(path, steps, losses)
+            except StudioError as exc:
+                dialogs.show_error(self, str(exc))
+
+    @Slot()
+    def show_code(self) -> None:
+        dataset = self.state.dataset
+        if dataset is None:
+            dialogs.show_error(self, "Load a dataset first: the script trains on the same data.")
+            return
+        try:
+            code = pytorch_script(self.state.network, self.state.config, dataset.name, dataset=dataset)
+        except StudioError as exc:
+            dialogs.show_error(self, str(exc))
+            return
+        dialog = CodeDialog(code, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    # ---- lessons, view modes, help ---------------------------------------------------------------
+    @Slot(object)
+    def show_me(self, action: dict) -> None:
+        """A lesson's 'Show me': set up data, network and settings, switch panel, maybe start a run."""
+        try:
+            panel = apply_lesson_action(action, self.state, self._load_dataset_for_lesson)
+        except StudioError as exc:
+            dialogs.show_error(self, str(exc))
+            return
+        self._pending_lesson = action if action_pending(action, self.state) else None
+        if panel in TABS:
+            self.tabs.setCurrentIndex(TABS.index(panel))
+        if self._pending_lesson is None and action.get("start_training"):
+            self.training_panel.train_or_pause()
+
+    def _load_dataset_for_lesson(self, name: str):
+        self.data_panel.load(name)
+        return None  # loads in the background; show_me runs again when it arrives
+
+    @Slot(object)
+    def _on_dataset_arrived(self, dataset) -> None:
+        action, self._pending_lesson = self._pending_lesson, None
+        if action is not None and dataset is not None and dataset.name == action.get("dataset"):
+            self.show_me(action)
+
+    @Slot(bool)
+    def set_presentation(self, enabled: bool) -> None:
+        """Projector mode: large fonts, thick lines, high contrast (persists between runs)."""
+        if enabled != presentation_enabled():
+            apply_presentation(self, enabled)
+        self.presentation_action.setChecked(enabled)
+
+    @Slot(bool)
+    def set_full_screen(self, enabled: bool) -> None:
+        self.showFullScreen() if enabled else self.showNormal()
+        self.full_screen_action.setChecked(enabled)
+
+    @Slot(bool)
+    def set_focus_mode(self, enabled: bool) -> None:
+        """Only the current panel: no tab bar, menu bar, status bar or lesson dock."""
+        self.tabs.tabBar().setVisible(not enabled)
+        self.menuBar().setVisible(not enabled)
+        self.statusBar().setVisible(not enabled)
+        self.lesson_dock.setVisible(not enabled)
+        self.focus_action.setChecked(enabled)
+
+    @Slot()
+    def show_glossary(self) -> None:
+        dialog = GlossaryDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
     @Slot()
     def _show_about(self) -> None:
         dialogs.show_notice(self, "MLP Studio teaches how neural networks learn: draw a digit, design a network, "
                                   "watch it train, and play gradient descent on a loss terrain.")
 
+    # ---- settings, start-up and shutdown -------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        ui = self.settings.load(UiSettings)
+        self.settings.restore_window(self)
+        self.tabs.setCurrentIndex(TABS.index(ui.last_tab))
+        self.lesson_dock.setVisible(ui.lesson_panel_visible)
+        self.state.set_config(self.settings.load(TrainingDefaults).apply_to(self.state.config))
+        if ui.presentation_mode:
+            self.set_presentation(True)
+
+    def save_settings(self) -> bool:
+        ui = UiSettings(presentation_mode=presentation_enabled(), last_tab=TABS[self.tabs.currentIndex()],
+                        full_screen=self.isFullScreen(), lesson_panel_visible=self.lesson_dock.isVisible())
+        ok = self.settings.save(ui) and self.settings.save(TrainingDefaults.from_config(self.state.config))
+        return self.settings.save_window(self) and ok
+
+    @Slot()
+    def _start_warm_up(self) -> None:
+        self._warm_up.start(warm_up_source())
+
     @Slot()
     def shutdown(self) -> bool:
-        """Stop every background thread (training, loading) before Qt destroys them."""
+        """Stop every background thread (training, loading, saving) before Qt destroys them."""
         return all(runner.shutdown(5000) for runner in self.findChildren(BackgroundRunner))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()
+        self.save_settings()
         for panel in (self.terrain_panel, self.draw_panel):
             panel.close()  # stops their timers
         super().closeEvent(event)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import itertools
 from typing import Callable, Iterator
 
-import shiboken6
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from core.reports import (DivergenceReport, EpochReport, FinishedReport, LossReport, WarningReport,
@@ -59,7 +58,6 @@ class BackgroundRunner(QObject):
         self._worker: Worker | None = None
         self._run_id = 0
         self._outcome = "stopped"
-        self._retired: list[Worker] = []
 
     @property
     def is_running(self) -> bool:
@@ -78,7 +76,6 @@ class BackgroundRunner(QObject):
         worker.finished.connect(self._on_worker_finished)
         worker.finished.connect(thread.quit)
         thread.finished.connect(self._on_thread_finished)
-        thread.finished.connect(worker.deleteLater)
         thread.finished.connect(thread.deleteLater)
         self._thread, self._worker, self._outcome = thread, worker, "stopped"
         thread.start()
@@ -102,12 +99,9 @@ class BackgroundRunner(QObject):
         return done
 
     def _forget(self) -> None:
-        # The worker is deleted by deleteLater in its own thread as that thread ends. Dropping the last
-        # Python reference here would delete it a second time from the GUI thread (a crash seen in
-        # start/stop cycles), so it is kept until Qt has deleted it.
-        self._retired = [w for w in self._retired if shiboken6.isValid(w)]
-        if self._worker is not None:
-            self._retired.append(self._worker)
+        # Python owns the worker (it has no parent): dropping the last reference deletes it here, in the GUI
+        # thread, after its thread has ended. A deleteLater in the ending thread raced with that and crashed
+        # (seen in start/stop cycles).
         self._thread, self._worker, self._run_id = None, None, 0
 
     @Slot(int, object)
@@ -131,6 +125,7 @@ class BackgroundRunner(QObject):
         if self.sender() is not self._thread:
             return
         outcome = self._outcome
+        self._thread.wait()  # finished() is emitted just before the thread really ends: a bounded, tiny wait
         self._forget()
         self.finished.emit(outcome)
 

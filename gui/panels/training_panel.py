@@ -8,17 +8,20 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QFrame, QGridLayout, QGro
 
 from core.errors import StudioError
 from core.network_spec import default_spec
+from core.overfitting import overfit_presets
 from core.reports import (LOSS_LABELS, LOSSES, OPTIMIZER_LABELS, OPTIMIZERS, DivergenceReport, EpochReport,
                           FinishedReport, LossReport, WarningReport, WeightsReport)
 from core.training_job import TrainingJob
 from gui import dialogs
 from gui.app_state import AppState
 from gui.training_controller import TrainingController
+from gui.widgets.augmentation_controls import AugmentationControls
 from gui.widgets.batch_size_control import BatchSizeControl
 from gui.widgets.decision_view import DecisionView
 from gui.widgets.epoch_curves import EpochCurves
 from gui.widgets.learning_rate_control import LearningRateControl
 from gui.widgets.loss_plot import LossPlot
+from gui.widgets.regularisation_controls import RegularisationControls
 from gui.widgets.results_view import ResultsView
 from gui.widgets.weight_heatmap import GradientNormPlot, WeightsView
 
@@ -46,6 +49,7 @@ class Banner(QFrame):
         self._text = QLabel()
         self._text.setWordWrap(True)
         self._button = QPushButton()
+        self._button.setToolTip("Do what the message suggests.")
         self._button.clicked.connect(self.action_clicked)
         layout = QHBoxLayout(self)
         layout.addWidget(self._text, 1)
@@ -73,6 +77,7 @@ class TrainingPanel(QWidget):
         super().__init__(parent)
         self._state, self._controller = state, controller
         self._job: TrainingJob | None = None
+        self._initial_layers: tuple | None = None
         self._intent = "train"          # what the running thread is for: train, step, pause, stop, finish, reset
         self._diverged = False
         self._build_controls()
@@ -130,20 +135,43 @@ class TrainingPanel(QWidget):
             buttons.addWidget(button, i // 2, i % 2)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
-        self.progress.setFormat("Ready")
-        self.progress.setTextVisible(True)
-        self.progress.setToolTip("Epoch, step, speed and time left of the current run.")
+        self.progress.setToolTip("How much of the run is done.")
+        self.progress_label = QLabel("Ready")
+        self.progress_label.setWordWrap(True)
+        self.progress_label.setToolTip("Epoch, step, speed and time left of the current run.")
         box = QWidget()
         column = QVBoxLayout(box)
         column.addWidget(settings)
         column.addLayout(buttons)
         column.addWidget(self.progress)
-        self._extra_controls = column  # the overfitting controls are added below (see _build_overfitting)
+        column.addWidget(self.progress_label)
+        column.addWidget(self._build_overfitting())
         column.addStretch(1)
         self._controls_scroll = QScrollArea()
         self._controls_scroll.setWidget(box)
         self._controls_scroll.setWidgetResizable(True)
         self._controls_scroll.setMinimumWidth(330)
+
+    def _build_overfitting(self) -> QGroupBox:
+        """L1/L2, early stopping, training-set size, augmentation and the 'Overfit me' experiment."""
+        self.regularisation = RegularisationControls(self._state.config)
+        self.augmentation = AugmentationControls(self._state.config.augmentation)
+        self.overfit_button = QPushButton("Overfit me")
+        self.overfit_button.setToolTip("200 training images, a wide 512-512 network, no regularisation, 100 epochs: "
+                                       "watch validation loss rise while training loss falls.")
+        self.cure_button = QPushButton("…then cure it")
+        self.cure_button.setToolTip("The same experiment with L2, dropout 0.5 and early stopping; the previous "
+                                    "run stays on the curves as a dotted reference.")
+        presets = QHBoxLayout()
+        presets.addWidget(self.overfit_button)
+        presets.addWidget(self.cure_button)
+        group = QGroupBox("Fight overfitting")
+        layout = QVBoxLayout(group)
+        layout.addLayout(presets)
+        layout.addWidget(self.regularisation)
+        layout.addWidget(QLabel("Data augmentation (image data only):"))
+        layout.addWidget(self.augmentation)
+        return group
 
     def _build_views(self) -> None:
         self.divergence_banner = Banner("#f6c6a8")
@@ -187,6 +215,10 @@ class TrainingPanel(QWidget):
         self.epochs_spin.editingFinished.connect(self._on_settings_edited)
         self.seed_spin.editingFinished.connect(self._on_settings_edited)
         self.divergence_banner.action_clicked.connect(self.retry_smaller_lr)
+        self.regularisation.regularisation_changed.connect(self._on_regularisation_changed)
+        self.augmentation.augmentation_changed.connect(self._on_augmentation_changed)
+        self.overfit_button.clicked.connect(self._on_overfit_clicked)
+        self.cure_button.clicked.connect(self._on_cure_clicked)
         self._state.config_changed.connect(self.show_config)
         self._state.dataset_changed.connect(self.show_dataset)
         self._state.network_changed.connect(self._on_network_changed)
@@ -212,10 +244,15 @@ class TrainingPanel(QWidget):
         for spin, value in ((self.epochs_spin, config.epochs), (self.seed_spin, config.seed)):
             with QSignalBlocker(spin):
                 spin.setValue(value)
+        self.regularisation.set_values(config)
+        self.augmentation.set_augmentation(config.augmentation)
 
     @Slot(object)
     def show_dataset(self, dataset) -> None:
-        self.batch_control.set_training_size(len(dataset.x_train) if dataset is not None else None)
+        n_train = len(dataset.x_train) if dataset is not None else None
+        self.batch_control.set_training_size(n_train)
+        self.regularisation.set_available(n_train)
+        self.augmentation.set_dataset(dataset)
         if dataset is not None:
             self.decision_view.show_dataset(dataset)
         self._discard_job()
@@ -229,6 +266,7 @@ class TrainingPanel(QWidget):
         if self._controller.is_running:
             return
         self._job = None
+        self._initial_layers = None
         self._clear_views(keep_reference=False)
         dataset = self._state.dataset
         if dataset is not None:
@@ -275,9 +313,16 @@ class TrainingPanel(QWidget):
             self._controller.request_stop()
             return
         self._job = None
+        self._initial_layers = None
         self._clear_views(keep_reference=True)
         self._state.set_weights(None)
         self._state.set_training_state("idle")
+        self._update_buttons()
+
+    def set_initial_weights(self, layers: tuple) -> None:
+        """Weights loaded from a file: the next run continues from them instead of random ones."""
+        self._job = None
+        self._initial_layers = layers
         self._update_buttons()
 
     @Slot()
@@ -312,7 +357,7 @@ class TrainingPanel(QWidget):
             dialogs.show_error(self, "Load a dataset first (Data tab), then train.")
             return None
         try:
-            job = TrainingJob(self._state.network, self._state.dataset, self._state.config)
+            job = TrainingJob(self._state.network, self._state.dataset, self._state.config, self._initial_layers)
         except StudioError as exc:
             dialogs.show_error(self, str(exc))
             return None
@@ -335,7 +380,7 @@ class TrainingPanel(QWidget):
         self.divergence_banner.hide()
         self.warning_banner.hide()
         self.progress.setValue(0)
-        self.progress.setFormat("Ready")
+        self.progress_label.setText("Ready")
 
     def _update_buttons(self) -> None:
         running = self._controller.is_running
@@ -343,8 +388,12 @@ class TrainingPanel(QWidget):
         self.train_button.setText("Pause" if running else ("Continue" if started else "Train"))
         self.step_button.setEnabled(not running)
         self.stop_button.setEnabled(running or started)
-        for widget in (self.batch_control, self.optimizer_combo, self.loss_combo, self.epochs_spin, self.seed_spin):
+        for widget in (self.batch_control, self.optimizer_combo, self.loss_combo, self.epochs_spin, self.seed_spin,
+                       self.regularisation, self.augmentation):
             widget.setEnabled(not running)
+        images = self._state.dataset is not None and self._state.dataset.is_image
+        for button in (self.overfit_button, self.cure_button):
+            button.setEnabled(images and not running)
 
     # ---- settings edits ------------------------------------------------------------------------
     @Slot(float)
@@ -377,6 +426,37 @@ class TrainingPanel(QWidget):
             self._job = None
             self._update_buttons()
 
+    @Slot(dict)
+    def _on_regularisation_changed(self, values: dict) -> None:
+        self.apply_config(self._state.config.with_changes(**values))
+
+    @Slot(object)
+    def _on_augmentation_changed(self, augmentation) -> None:
+        self.apply_config(self._state.config.with_changes(augmentation=augmentation))
+
+    @Slot()
+    def _on_overfit_clicked(self) -> None:
+        self.run_overfit_preset(0)
+
+    @Slot()
+    def _on_cure_clicked(self) -> None:
+        self.run_overfit_preset(1)
+
+    def run_overfit_preset(self, which: int) -> None:
+        """Set up and start the overfitting experiment (0) or its cure (1)."""
+        dataset = self._state.dataset
+        if self._controller.is_running or dataset is None:
+            return
+        spec, config = list(overfit_presets(dataset.input_size, dataset.num_outputs).values())[which]
+        try:
+            self._state.set_network(spec)
+            self._state.set_config(config)
+        except StudioError as exc:
+            dialogs.show_error(self, str(exc))
+            return
+        self._job = None
+        self.train_or_pause()
+
     @Slot(str)
     def _on_invalid_input(self, message: str) -> None:
         dialogs.show_error(self, message)
@@ -389,7 +469,7 @@ class TrainingPanel(QWidget):
         job = self._job
         if job is not None:
             per_epoch = job.total_steps // job.config.epochs
-            self.progress.setFormat(format_progress(report, job.config.epochs, per_epoch, job.batch_size))
+            self.progress_label.setText(format_progress(report, job.config.epochs, per_epoch, job.batch_size))
         self.progress.setValue(int(1000 * report.step / max(report.total_steps, 1)))
         self.samples_per_s_changed.emit(report.samples_per_s)
 
@@ -427,7 +507,7 @@ class TrainingPanel(QWidget):
         if report.outcome != "diverged":
             self.view_tabs.setCurrentWidget(self.results_view)
         self.progress.setValue(1000)
-        self.progress.setFormat(f"Done: {report.outcome.replace('_', ' ')} after {report.step:,} steps")
+        self.progress_label.setText(f"Done: {report.outcome.replace('_', ' ')} after {report.step:,} steps")
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:

@@ -6,6 +6,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from core.overfitting import diagnose
 from core.reports import EpochReport
 
 TRAIN_COLOUR, VAL_COLOUR = (0, 114, 178), (230, 159, 0)   # Okabe–Ito blue and orange: colour-blind safe
@@ -17,10 +18,14 @@ class _TrainValPlot(pg.PlotWidget):
     def __init__(self, title: str, y_label: str) -> None:
         super().__init__()
         self.setTitle(title)
+        self.setToolTip("Training (blue) and validation (orange) per epoch; the shaded band is the gap between "
+                        "them. Dotted: the previous run, to compare.")
         self.setLabel("bottom", "epoch")
         self.setLabel("left", y_label)
         self.showGrid(x=True, y=True, alpha=0.2)
         self.addLegend(offset=(-10, 10))
+        for axis in ("left", "bottom"):
+            self.getAxis(axis).enableAutoSIPrefix(False)  # "loss (x0.001)" confuses students
         self.reference_train = self.plot(pen=pg.mkPen(TRAIN_COLOUR + (70,), width=2, style=Qt.PenStyle.DotLine))
         self.reference_val = self.plot(pen=pg.mkPen(VAL_COLOUR + (70,), width=2, style=Qt.PenStyle.DotLine))
         self.train = self.plot(pen=pg.mkPen(TRAIN_COLOUR, width=2.5), symbol="o", symbolSize=6,
@@ -53,7 +58,7 @@ class EpochCurves(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.loss_plot = _TrainValPlot("Loss per epoch (gap shaded)", "loss")
+        self.loss_plot = _TrainValPlot("Loss per epoch", "loss")
         self.metric_plot = _TrainValPlot("Accuracy per epoch", "accuracy")
         self._diagnosis = QLabel("Train a network: one point per epoch appears here.")
         self._diagnosis.setWordWrap(True)
@@ -86,8 +91,6 @@ class EpochCurves(QWidget):
         self.metric_plot.show_values(epochs, column("train_metric"), column("val_metric"))
         self.metric_plot.setTitle(f"{report.metric_name.capitalize()} per epoch")
         self.metric_plot.setLabel("left", report.metric_name)
-        from core.overfitting import diagnose
-
         self._diagnosis.setText(diagnose(self._history))
 
     def mark_best_epoch(self, epoch: int) -> None:

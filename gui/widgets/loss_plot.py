@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QWidget
 
 from core.reports import LossReport
 
-SMOOTHING = 0.98  # exponential moving average, as TensorBoard's smoothing slider
+SMOOTHING = 0.9  # exponential moving average, as TensorBoard's smoothing slider
 
 
 class GrowingSeries:

@@ -255,3 +255,14 @@ def test_pick_device_prefers_cuda_when_present(monkeypatch):
     assert pick_device().type == "cuda"
     monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
     assert pick_device().type == "cpu"
+
+
+def test_training_can_start_from_given_weights():
+    first = TrainingSession(blob_spec(), toy_dataset(), TrainingConfig(epochs=3, batch_size=16))
+    run_all(first)
+    layers = first.snapshot().layers
+    second = TrainingSession(blob_spec(), toy_dataset(), TrainingConfig(epochs=1, batch_size=16, seed=5),
+                             initial_layers=layers)
+    np.testing.assert_array_equal(second.snapshot().layers[0].weight, layers[0].weight)
+    with pytest.raises(SpecError, match="do not fit"):
+        TrainingSession(NetworkSpec(2, (LayerSpec(4),), 2), toy_dataset(), TrainingConfig(), initial_layers=layers)
