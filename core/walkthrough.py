@@ -188,8 +188,10 @@ def layer_forward(layer: LayerWeights, x: np.ndarray, activation: str, index: in
     x = np.asarray(x, dtype=np.float64).reshape(-1)
     if weight.shape[1] != x.shape[0]:
         raise SpecError(f"Layer {index + 1} expects {weight.shape[1]} inputs but got {x.shape[0]}.")
-    z = weight @ x + bias
-    return LayerWalk(index, activation, weight, bias, x, z, activate(z, activation))
+    with np.errstate(invalid="ignore", over="ignore"):  # non-finite weights show as nan/inf cells, quietly
+        z = weight @ x + bias
+        h = activate(z, activation)
+    return LayerWalk(index, activation, weight, bias, x, z, h)
 
 
 def network_walk(weights: WeightsReport | Sequence[LayerWeights], x: np.ndarray,
