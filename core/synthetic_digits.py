@@ -20,7 +20,7 @@ from core.paths import atomic_write_bytes, user_cache_dir
 from core.preprocess import preprocess_batch
 
 N_TRAIN, N_TEST = 20_000, 4_000
-CACHE_VERSION = 1            # bump when the templates or the variation change
+CACHE_VERSION = 2            # bump when the templates or the variation change
 CANVAS = 40                  # side of the synthetic canvas in pixels
 SPACING = 0.1                # curve sample spacing in template units (≈ 2.5 px at the drawn size)
 HEIGHT_PX = (20.0, 28.0)     # digit height on the canvas
