@@ -36,6 +36,7 @@ SEEN_BOX = 168            # on-screen size of "what the network sees" (6 screen 
 ICON = 48                 # gallery thumbnails
 PROGRESS_STEPS = 1000
 EMPTY_MESSAGE = "Draw a digit"
+DRAW_HINT = "Draw big: a digit that fills most of the square reads best."
 NO_MODEL_TEXT = ("No trained network yet.\n\nTrain one on the Training tab, or click Quick train: the "
                  "default network learns the current dataset in one short run (under a minute), and you "
                  "can draw while it learns.")
@@ -171,7 +172,7 @@ class DrawPanel(QWidget):
         tools = QHBoxLayout()
         for button in (self.undo_button, self.clear_button, self.random_button):
             tools.addWidget(button)
-        self.hint_label = QLabel("Draw big: a digit that fills most of the square reads best.")
+        self.hint_label = QLabel(DRAW_HINT)
         self.hint_label.setWordWrap(True)
         column = QVBoxLayout()
         column.addWidget(_title("1. Draw a digit"))
@@ -293,6 +294,8 @@ class DrawPanel(QWidget):
     @Slot(object)
     def _on_drawing_changed(self, pixels: np.ndarray) -> None:
         self._result = preprocess(pixels)
+        if self._result is None:
+            self.hint_label.setText(DRAW_HINT)  # a test image that was on the canvas is gone
         self._show_stages(self._result)
         self._state.set_drawing(None if self._result is None else self._result.model_input)
         self.predict()

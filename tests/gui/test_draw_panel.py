@@ -173,6 +173,8 @@ def test_a_random_test_image_goes_on_the_canvas_and_through_the_pipeline(qtbot, 
         assert np.abs(panel.result.centred_28 - original).mean() < 0.005   # the network sees the test image
         expected = forward(state.weights, dataset.x_test[index]).probabilities
         assert np.allclose(panel.bars.probabilities, expected, atol=0.02)
+    qtbot.mouseClick(panel.clear_button, LEFT)
+    assert panel.hint_label.text() == dp.DRAW_HINT
 
 
 def test_undo_and_clear_buttons(qtbot, panel):
