@@ -328,13 +328,17 @@ class TrainingPanel(QWidget):
     @Slot()
     def start_quick_train(self) -> None:
         """The Draw panel's Quick train: the default network, one epoch of Adam."""
-        if self._controller.is_running or self._state.dataset is None:
+        if self._controller.is_running:
+            return
+        if self._state.dataset is None or not self._state.dataset.is_image:
+            dialogs.show_error(self, "Quick train needs digit images: choose MNIST or Synthetic digits in the "
+                                     "Data tab, then press Quick train again.")
             return
         dataset = self._state.dataset
         try:
             self._state.set_network(default_spec(dataset.input_size, dataset.num_outputs, dataset.task))
             self._state.set_config(self._state.config.with_changes(
-                optimizer="adam", learning_rate=1e-3, batch_size=min(64, len(dataset.x_train)), epochs=1))
+                optimizer="adam", learning_rate=3e-3, batch_size=min(64, len(dataset.x_train)), epochs=1))
         except StudioError as exc:
             dialogs.show_error(self, str(exc))
             return

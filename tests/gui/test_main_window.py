@@ -75,6 +75,7 @@ def _explained(widget) -> bool:
 def test_shortcuts_drive_training(qtbot, window):
     window.show()
     window.tabs.setCurrentWidget(window.training_panel)
+    window.state.set_config(TrainingConfig(learning_rate=0.01, batch_size=1, epochs=1000))  # long: it cannot end first
     train = next(a for a in window.actions() if a.text() == "Train / Pause")
     assert train.shortcut().toString() == "Space"
     with qtbot.waitSignal(window.controller.loss_reported, timeout=30_000):

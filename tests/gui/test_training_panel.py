@@ -66,6 +66,7 @@ def test_a_run_shows_loss_epochs_heatmaps_and_test_results(qtbot, panel):
 
 def test_pause_resume_step_and_stop(qtbot, panel):
     controller = panel._controller
+    panel._state.set_config(TrainingConfig(learning_rate=1e-3, batch_size=1, epochs=50))  # long: cannot end first
     with qtbot.waitSignal(controller.loss_reported, timeout=30_000):
         panel.train_or_pause()
     assert panel.train_button.text() == "Pause" and not panel.optimizer_combo.isEnabled()
@@ -101,14 +102,14 @@ def test_learning_rate_1000_shows_the_divergence_banner_and_retry(qtbot, panel):
     assert panel.divergence_banner.isVisibleTo(panel) and "1000" in panel.divergence_banner.text
     assert panel.loss_plot._marker.isVisible()
     assert panel._state.training_state == "diverged"
-    with qtbot.waitSignal(panel._controller.loss_reported, timeout=30_000):
-        panel.retry_smaller_lr()
+    panel.retry_smaller_lr()   # a fresh run at a 10× smaller rate; the banner goes until it diverges again
     assert panel._state.config.learning_rate == pytest.approx(100.0) and not panel.divergence_banner.isVisibleTo(panel)
-    panel.stop()
+    assert panel._controller.is_running and panel.loss_plot.point_count == 0
     finish(qtbot, panel)
 
 
 def test_learning_rate_change_mid_run_reaches_the_trainer(qtbot, panel):
+    panel._state.set_config(TrainingConfig(learning_rate=1e-3, batch_size=1, epochs=50))  # long: cannot end first
     with qtbot.waitSignal(panel._controller.loss_reported, timeout=30_000):
         panel.train_or_pause()
     panel.lr_control._slider.setValue(panel.lr_control._slider.value() + 100)  # ×10
@@ -168,3 +169,23 @@ def test_overfit_presets_set_network_and_settings(qtbot, panel):
     assert all(layer.dropout > 0 for layer in panel._state.network.hidden)
     with qtbot.waitSignal(panel._controller.finished, timeout=30_000):
         panel.train_or_pause()
+
+
+def test_quick_train_uses_the_default_network_for_one_epoch(qtbot, panel):
+    panel._state.set_network(NetworkSpec(784, (LayerSpec(64),), 10))
+    with qtbot.waitSignal(panel._controller.run_finished, timeout=60_000) as blocker:
+        panel.start_quick_train()
+    finish(qtbot, panel)
+    assert panel._state.network.describe() == "784-16-16-10" and panel._state.config.epochs == 1
+    assert blocker.args[0].epoch == 1 and panel._state.weights is not None
+
+
+def test_quick_train_without_images_explains(qtbot, errors):
+    from core.datasets import load_dataset
+
+    state, controller = AppState(), TrainingController()
+    panel = TrainingPanel(state, controller)
+    qtbot.addWidget(panel)
+    state.set_dataset(load_dataset("Circle"))
+    panel.start_quick_train()
+    assert "digit images" in errors[-1] and not controller.is_running
