@@ -266,3 +266,22 @@ def test_training_can_start_from_given_weights():
     np.testing.assert_array_equal(second.snapshot().layers[0].weight, layers[0].weight)
     with pytest.raises(SpecError, match="do not fit"):
         TrainingSession(NetworkSpec(2, (LayerSpec(4),), 2), toy_dataset(), TrainingConfig(), initial_layers=layers)
+
+
+def test_augmented_runs_are_reproducible_across_pauses(mnist_t10k):
+    from core.reports import Augmentation
+
+    images, labels = mnist_t10k
+    dataset = mnist_dataset(images[:700], labels[:700], 500)
+    config = TrainingConfig(epochs=2, batch_size=32, seed=4,
+                            augmentation=Augmentation(shift_px=2, rotation_deg=10, thickness=0.5, noise=0.1))
+    spec = NetworkSpec(784, (LayerSpec(16),), 10)
+    straight = TrainingSession(spec, dataset, config)
+    _, straight_losses = losses_of(run_all(straight))
+    paused = TrainingSession(spec, dataset, config)
+    reports = []
+    while not paused.finished:
+        reports += run_all(paused, max_steps=5)
+    np.testing.assert_allclose(losses_of(reports)[1], straight_losses, rtol=1e-6)
+    plain = TrainingSession(spec, dataset, config.with_changes(augmentation=Augmentation()))
+    assert not np.allclose(losses_of(run_all(plain))[1], straight_losses)  # augmentation did change the inputs
