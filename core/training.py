@@ -198,12 +198,13 @@ class TrainingSession:
             for group in self._optimizer.param_groups:
                 group["lr"] = self.learning_rate
         loss = data_loss(self.model(x), y, self.config.loss, self.task)
-        loss = loss + weight_penalty(self.model, self.config.l1, self.config.l2)
+        if self.config.l1 or self.config.l2:  # no extra autograd node when there is no penalty
+            loss = loss + weight_penalty(self.model, self.config.l1, self.config.l2)
         self._optimizer.zero_grad(set_to_none=True)
         loss.backward()
         self._optimizer.step()
         self.step += 1
-        return float(loss.item())
+        return loss.item()
 
     def _divergence(self, loss: float) -> tuple[str, str] | None:
         """(reason, sentence) if the loss is non-finite or has exploded, else None."""
@@ -308,7 +309,9 @@ class TrainingSession:
         """(data loss, accuracy or R²) on a split, without dropout."""
         if len(x) == 0:
             return float("nan"), float("nan")
-        out = self.predict(x)
+        return self._loss_and_metric(self.predict(x), y)
+
+    def _loss_and_metric(self, out: torch.Tensor, y: torch.Tensor) -> tuple[float, float]:
         loss = float(data_loss(out, y, self.config.loss, self.task))
         if self.task == "classification":
             return loss, float((out.argmax(1) == y).float().mean())
@@ -321,11 +324,15 @@ class TrainingSession:
         yield self._finished_report("stopped")
 
     def _finished_report(self, outcome: str, best_epoch: int = 0) -> FinishedReport:
-        test_loss, test_metric = self.evaluate(self._x_test, self._y_test)
+        """Test-set figures; one forward pass serves the loss, the metric and the confusion matrix."""
         confusion, wrong, wrong_pred = None, np.zeros(0, np.int64), np.zeros(0, np.int64)
-        if self.task == "classification" and len(self._x_test):
-            pred = self.predict(self._x_test).argmax(1).cpu().numpy()
-            true = self._y_test.cpu().numpy()
+        if not len(self._x_test):
+            return FinishedReport(outcome, self.step, self.epoch, float("nan"), float("nan"), self.metric_name,
+                                  confusion, wrong, wrong_pred, best_epoch)
+        out = self.predict(self._x_test)
+        test_loss, test_metric = self._loss_and_metric(out, self._y_test)
+        if self.task == "classification":
+            pred, true = out.argmax(1).cpu().numpy(), self._y_test.cpu().numpy()
             classes = self.dataset.num_outputs
             confusion = np.bincount(true * classes + pred, minlength=classes * classes).reshape(classes, classes)
             wrong = np.flatnonzero(pred != true)[:MISCLASSIFIED_KEPT].astype(np.int64)
