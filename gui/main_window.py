@@ -19,10 +19,8 @@ from gui.glossary import GlossaryDialog
 from gui.lesson_actions import action_pending, apply_lesson_action
 from gui.panels.data_panel import DataPanel
 from gui.panels.designer_panel import DesignerPanel
-from gui.panels.draw_panel import DrawPanel
-from gui.panels.inside_panel import InsidePanel
+from gui.lazy_tab import LazyTab
 from gui.panels.lesson_panel import LessonPanel
-from gui.panels.terrain_panel import TerrainPanel
 from gui.panels.training_panel import TrainingPanel
 from gui.presentation import apply_presentation, presentation_enabled
 from gui.settings_store import SettingsStore
@@ -64,19 +62,55 @@ class MainWindow(QMainWindow):
     def _build_panels(self) -> None:
         self.data_panel = DataPanel(self.state)
         self.designer_panel = DesignerPanel(self.state)
-        self.training_panel = TrainingPanel(self.state, self.controller)
-        self.draw_panel = DrawPanel(self.state, self.controller)
-        self.terrain_panel = TerrainPanel()
-        self.inside_panel = InsidePanel(self.state)
+        self.training_panel = TrainingPanel(self.state, self.controller)  # eager: reports arrive while hidden
+        # built on first show: the window appears sooner (these panels read the state when they are made)
+        self._draw_tab = LazyTab(self._make_draw_panel)
+        self._terrain_tab = LazyTab(self._make_terrain_panel)
+        self._inside_tab = LazyTab(self._make_inside_panel)
         self.tabs = QTabWidget()
-        for panel, title, tip in ((self.data_panel, "Data", "Choose and inspect the data"),
-                                  (self.designer_panel, "Network", "Design the network layer by layer"),
-                                  (self.training_panel, "Training", "Train and watch it learn"),
-                                  (self.draw_panel, "Draw", "Draw a digit and see the prediction"),
-                                  (self.terrain_panel, "Terrain", "Gradient descent as a game"),
-                                  (self.inside_panel, "Inside", "Forward pass and backpropagation with numbers")):
-            self.tabs.setTabToolTip(self.tabs.addTab(panel, title), tip)
+        for page, title, tip in ((self.data_panel, "Data", "Choose and inspect the data"),
+                                 (self.designer_panel, "Network", "Design the network layer by layer"),
+                                 (self.training_panel, "Training", "Train and watch it learn"),
+                                 (self._draw_tab, "Draw", "Draw a digit and see the prediction"),
+                                 (self._terrain_tab, "Terrain", "Gradient descent as a game"),
+                                 (self._inside_tab, "Inside", "Forward pass and backpropagation with numbers")):
+            self.tabs.setTabToolTip(self.tabs.addTab(page, title), tip)
         self.setCentralWidget(self.tabs)
+
+    def _make_draw_panel(self) -> QWidget:
+        from gui.panels.draw_panel import DrawPanel
+
+        panel = DrawPanel(self.state, self.controller)
+        panel.quick_train_requested.connect(self.training_panel.start_quick_train)
+        return self._presented(panel)
+
+    def _make_terrain_panel(self) -> QWidget:
+        from gui.panels.terrain_panel import TerrainPanel
+
+        return self._presented(TerrainPanel())
+
+    def _make_inside_panel(self) -> QWidget:
+        from gui.panels.inside_panel import InsidePanel
+
+        return self._presented(InsidePanel(self.state))
+
+    def _presented(self, panel: QWidget) -> QWidget:
+        """A panel built while presentation mode is on gets its large fonts and thick lines too."""
+        if presentation_enabled():
+            apply_presentation(panel, True)
+        return panel
+
+    @property
+    def draw_panel(self):
+        return self._draw_tab.panel
+
+    @property
+    def terrain_panel(self):
+        return self._terrain_tab.panel
+
+    @property
+    def inside_panel(self):
+        return self._inside_tab.panel
 
     def _build_lesson_dock(self) -> None:
         self.lesson_panel = LessonPanel(self.state)
@@ -168,7 +202,6 @@ class MainWindow(QMainWindow):
         self.state.training_state_changed.connect(self._show_status)
         self.state.dataset_changed.connect(self._on_dataset_arrived)
         self.training_panel.samples_per_s_changed.connect(self._show_speed)
-        self.draw_panel.quick_train_requested.connect(self.training_panel.start_quick_train)
         self.lesson_panel.show_me_requested.connect(self.show_me)
         self.model_files.saved.connect(self._on_model_saved)
         self.model_files.loaded.connect(self._on_model_loaded)
@@ -367,6 +400,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()
         self.save_settings()
-        for panel in (self.terrain_panel, self.draw_panel):
-            panel.close()  # stops their timers
+        for tab in (self._terrain_tab, self._draw_tab, self._inside_tab):
+            if tab.is_built:
+                tab.panel.close()  # stops their timers
         super().closeEvent(event)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtWidgets import (QAbstractButton, QAbstractSlider, QAbstractSpinBox, QComboBox, QLineEdit, QMenu,
+from PySide6.QtWidgets import (QAbstractButton, QAbstractSlider, QAbstractSpinBox, QComboBox, QLabel, QLineEdit, QMenu,
                                QScrollBar, QTabBar, QWidget)
 
 from core.datasets import load_dataset
@@ -186,3 +186,17 @@ def test_closing_mid_training_stops_the_thread(qtbot, window):
     thread = window.controller._thread
     assert window.close()
     assert thread.isFinished() and not window.controller.is_running
+
+
+def test_heavy_tabs_are_built_on_first_show_and_follow_the_state(qtbot, window):
+    assert not window._terrain_tab.is_built and not window._draw_tab.is_built and not window._inside_tab.is_built
+    window.show()
+    window.tabs.setCurrentIndex(3)   # Draw
+    assert window._draw_tab.is_built and not window._terrain_tab.is_built
+    assert window.draw_panel.parent() is window._draw_tab and window.draw_panel.isVisible()
+    window.set_presentation(True)
+    window.tabs.setCurrentIndex(4)   # Terrain, built while presentation mode is on
+    assert window._terrain_tab.is_built
+    label_sizes = [w.font().pointSizeF() for w in window.terrain_panel.findChildren(QLabel) if w.isVisible()]
+    assert label_sizes and min(label_sizes) >= 18
+    window.set_presentation(False)
