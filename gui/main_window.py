@@ -1,6 +1,8 @@
 """The main window: assembles panels, menus, shortcuts, the lesson dock and the status bar."""
 from __future__ import annotations
 
+import gc
+
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QDockWidget, QLabel, QMainWindow, QTabWidget, QWidget
@@ -390,7 +392,12 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _start_warm_up(self) -> None:
+        self._warm_up.finished.connect(self._on_warm_up_finished)
         self._warm_up.start(warm_up_source())
+
+    @Slot()
+    def _on_warm_up_finished(self) -> None:
+        gc.freeze()  # torch's and Qt's start-up objects leave the garbage collector's full scans
 
     @Slot()
     def shutdown(self) -> bool:

@@ -1,6 +1,8 @@
 """Training: settings, Train/Pause/Step/Stop/Reset, and every live view of the run."""
 from __future__ import annotations
 
+import gc
+
 from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
                                QProgressBar, QPushButton, QScrollArea, QSpinBox, QSplitter, QTabWidget,
@@ -370,6 +372,10 @@ class TrainingPanel(QWidget):
         return job
 
     def _start(self, source, intent: str) -> None:
+        # Python's full garbage collections scan every object (Qt wrappers, pyqtgraph items, torch's
+        # modules) and stop both threads for 100-170 ms in the middle of a run; objects that exist now
+        # live as long as the window, so they leave the collector's scans.
+        gc.freeze()
         if self._controller.start(source):
             self._intent = intent
             self._state.set_training_state("running")
