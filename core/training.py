@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING, Callable, Iterator
 
 import numpy as np
@@ -31,7 +30,6 @@ EXPLODE_FACTOR = 50.0         # loss this many times the first loss = exploded (
 EXPLODE_ABSOLUTE = 1e6
 STUCK_WINDOW = 200
 MISCLASSIFIED_KEPT = 64
-AUGMENT_CHUNK = 256           # images augmented per call, one chunk ahead in a second thread
 
 
 def configure_threads(n: int = 1) -> None:
@@ -118,8 +116,6 @@ class TrainingSession:
         self._x_test, self._y_test = self._tensors(dataset.x_test, dataset.y_test)
         self._generator = torch.Generator().manual_seed(config.seed)
         self._augment = self._make_augmenter()
-        self._chunks: dict[int, Future] = {}      # epoch position -> augmented images from there on
-        self._augmenter_thread: ThreadPoolExecutor | None = None
         self.n_train = n_train
         self.batch_size = config.batch_size or n_train
         self.steps_per_epoch = math.ceil(n_train / self.batch_size)
@@ -192,14 +188,12 @@ class TrainingSession:
         if self._order is None:
             self._order = torch.randperm(self.n_train, generator=self._generator).to(self.device)
             self._position = 0
-            self._chunks = {}
             self.model.train()
-        start = self._position
-        batch = self._order[start:start + self.batch_size]
+        batch = self._order[self._position:self._position + self.batch_size]
         self._position += self.batch_size
         x, y = self._x[batch], self._y[batch]
         if self._augment is not None:
-            x = self._augmented(start, len(x))
+            x = self._augment(x)
         if self._optimizer.param_groups[0]["lr"] != self.learning_rate:
             for group in self._optimizer.param_groups:
                 group["lr"] = self.learning_rate
@@ -211,36 +205,6 @@ class TrainingSession:
         self._optimizer.step()
         self.step += 1
         return loss.item()
-
-    def _augmented(self, start: int, size: int) -> torch.Tensor:
-        """The augmented batch at `start`; the next chunk is augmented meanwhile in a second thread.
-
-        Augmentation costs about half a small training step. Chunks of AUGMENT_CHUNK images make
-        kernels long enough to run beside the training step on the other core (torch releases the
-        GIL inside them) yet small enough to stay in cache. Chunks start at fixed epoch positions
-        and are made strictly in order, so a seed gives the same run, paused or not.
-        """
-        chunk = max(AUGMENT_CHUNK, self.batch_size)
-        first = start - start % chunk if self.batch_size <= chunk and chunk % self.batch_size == 0 else start
-        images = self._chunk(first, chunk).result()
-        if first + chunk < self.n_train:
-            self._chunk(first + chunk, chunk)   # prefetch the next one
-        return images[start - first:start - first + size]
-
-    def _chunk(self, first: int, chunk: int) -> Future:
-        if first not in self._chunks:
-            if self._augmenter_thread is None:
-                self._augmenter_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="augment")
-            indices = self._order[first:first + chunk]
-            self._chunks = {k: v for k, v in self._chunks.items() if k >= first - chunk}
-            self._chunks[first] = self._augmenter_thread.submit(self._augment, self._x[indices])
-        return self._chunks[first]
-
-    def close(self) -> None:
-        """End the augmentation thread (called when the run ends)."""
-        if self._augmenter_thread is not None:
-            self._augmenter_thread.shutdown(wait=True)
-            self._augmenter_thread, self._chunks = None, {}
 
     def _divergence(self, loss: float) -> tuple[str, str] | None:
         """(reason, sentence) if the loss is non-finite or has exploded, else None."""
@@ -361,7 +325,6 @@ class TrainingSession:
 
     def _finished_report(self, outcome: str, best_epoch: int = 0) -> FinishedReport:
         """Test-set figures; one forward pass serves the loss, the metric and the confusion matrix."""
-        self.close()
         confusion, wrong, wrong_pred = None, np.zeros(0, np.int64), np.zeros(0, np.int64)
         if not len(self._x_test):
             return FinishedReport(outcome, self.step, self.epoch, float("nan"), float("nan"), self.metric_name,

@@ -192,15 +192,13 @@ def test_training_augments_every_batch_and_keeps_its_labels(mnist_t10k, monkeypa
     config = TrainingConfig(batch_size=32, epochs=2, augmentation=EVERYTHING, loss_hz=1e9)
     session = TrainingSession(NetworkSpec(784, (LayerSpec(16),), 10), dataset, config)
     reports = list(session.run())
-    assert len(labels) == session.total_steps == 12
-    # the trainer augments whole chunks of upcoming batches at once (in a second thread)
-    x_in = torch.cat([pair[0] for pair in seen])
-    x_out = torch.cat([pair[1] for pair in seen])
-    assert len(x_in) == 12 * 32 and x_out.shape == x_in.shape and x_out.dtype == torch.float32
-    assert not torch.equal(x_out, x_in)
+    assert len(seen) == len(labels) == session.total_steps == 12
     row_of = {dataset.x_train[i].tobytes(): i for i in range(len(dataset.x_train))}
-    rows = [row_of[row.numpy().tobytes()] for row in x_in]          # which images went in, in order ...
-    assert torch.cat(labels).tolist() == dataset.y_train[rows].tolist()   # ... keep exactly their labels
+    for (x_in, x_out), y in zip(seen, labels):
+        assert x_out.shape == x_in.shape == (32, 784) and x_out.dtype == torch.float32
+        assert not torch.equal(x_out, x_in)
+        rows = [row_of[row.numpy().tobytes()] for row in x_in]     # which images went in ...
+        assert y.tolist() == dataset.y_train[rows].tolist()        # ... keep exactly their labels
     losses = np.concatenate([r.losses for r in reports if isinstance(r, LossReport)])
     assert np.isfinite(losses).all()
 
