@@ -1,6 +1,6 @@
 """Trainer throughput vs a pytorch/examples DataLoader loop and a bare tensor-slicing loop.
 
-Usage: python bench/train_throughput.py [--repeats 3]
+Usage: python bench/train_throughput.py [--repeats 3] [--threads 1 2]
 784-128-64-10 (ReLU, Adam), one epoch of Fashion-MNIST train (MNIST t10k if absent).
 Last line: trainer/dataloader@64=<x> trainer/dataloader@256=<x> trainer/bare@64=<x>
 """
@@ -66,11 +66,14 @@ def bare_rate(dataset, batch: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--threads", type=int, nargs="+", default=[1],
+                        help="torch thread counts to measure (e.g. --threads 1 2; 2 threads next to any other load "
+                             "on this 2-core machine oversubscribes badly)")
     args = parser.parse_args()
     dataset = bench_dataset()
     print(f"data: {dataset.name}, {len(dataset.x_train):,} training samples; model {SPEC.describe()}")
     ratios = {}
-    for threads in (1, 2):
+    for threads in args.threads:
         torch.set_num_threads(threads)
         print(f"\n-- torch threads: {threads}")
         for batch in (64, 256, 1024):
@@ -79,7 +82,7 @@ def main() -> None:
             b = median_of(lambda: bare_rate(dataset, batch), args.repeats)
             print(f"batch {batch:5d}: trainer {t:9,.0f}/s  dataloader {d:9,.0f}/s  bare {b:9,.0f}/s  "
                   f"trainer/dataloader {t / d:.2f}  trainer/bare {t / b:.2f}")
-            if threads == 1:
+            if threads == args.threads[0]:
                 ratios[batch] = (t / d, t / b)
         one = median_of(lambda: trainer_rate(dataset, 1, max_steps=3000), args.repeats)
         sixteen = median_of(lambda: trainer_rate(dataset, 16), args.repeats)
