@@ -32,6 +32,11 @@ STUCK_WINDOW = 200
 MISCLASSIFIED_KEPT = 64
 
 
+# Next to a live GUI, torch's default OpenMP pool (one thread per core) fights the GUI thread for the
+# two cores: in the app a 784-16-16-10 step took ~400 ms instead of ~0.5 ms. One thread is fastest here.
+APP_TORCH_THREADS = 1
+
+
 def configure_threads(n: int = 1) -> None:
     """Set torch's intra-op threads (1 is fastest next to a live GUI on 2 cores; see bench/)."""
     torch.set_num_threads(n)

@@ -55,8 +55,9 @@ class TrainingJob:
 
     def _ensure_session(self):
         if self._session is None:
-            from core.training import TrainingSession  # torch loads here, in the worker thread
+            from core.training import APP_TORCH_THREADS, TrainingSession, configure_threads  # torch loads here
 
+            configure_threads(APP_TORCH_THREADS)
             self._session = TrainingSession(self.spec, self.dataset, self.config, initial_layers=self.initial_layers)
             self._session.set_learning_rate(self.learning_rate)
         return self._session
@@ -77,8 +78,9 @@ class TrainingJob:
 def warm_up_source() -> ReportSource:
     """Import torch and the trainer in the background right after start-up, so Train starts at once."""
     def source(should_stop: Callable[[], bool]) -> Iterator[object]:
-        import core.training  # noqa: F401 - the import is the work
+        from core.training import APP_TORCH_THREADS, configure_threads  # the import is the work
 
+        configure_threads(APP_TORCH_THREADS)
         yield "ready"
     return source
 
