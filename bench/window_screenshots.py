@@ -61,7 +61,7 @@ def main() -> None:
     window.training_panel.train_or_pause()
     until(lambda: not window.controller.is_running)
     window.lesson_dock.hide()
-    window.tabs.setCurrentWidget(window.draw_panel)
+    window.tabs.setCurrentIndex(3)  # the Draw tab (built on first show)
     window.draw_panel.random_button.click()
     wait(500)
     window.grab().save(str(OUT / "window_draw.png"))
