@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 # numpy's OpenBLAS threads on the GUI thread oversubscribe this 2-core machine: a 10,000×32 @ 32×32 matmul
 # took 5.8 ms with them and 0.58 ms without (set before numpy is first imported).
@@ -13,6 +14,8 @@ from PySide6.QtWidgets import QApplication
 
 APP_NAME = "MLP Studio"
 ORGANIZATION = "MLP Studio"
+# A younger temp file may belong to another MLP Studio window that is saving right now.
+STALE_PART_AGE_S = 60.0
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -25,14 +28,37 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def clean_stale_files() -> list[Path]:
+    """Remove the temp files (`*.part`) a crash or a kill left in the app's data and cache folders."""
+    from core.paths import clean_stale_parts, user_cache_dir, user_data_dir
+
+    removed: list[Path] = []
+    try:
+        roots = [user_data_dir(), user_cache_dir()]
+        folders = roots + sorted(sub for root in roots for sub in root.iterdir() if sub.is_dir())
+    except OSError:  # an unreadable home folder: nothing to clean, and the app still starts
+        return removed
+    for folder in folders:
+        removed += clean_stale_parts(folder, min_age_s=STALE_PART_AGE_S)
+    return removed
+
+
 def main() -> int:
     """Start the app: the window shows before torch is imported (torch loads with the first dataset)."""
     app = create_application()
+    clean_stale_files()
     from gui.main_window import MainWindow
 
     window = MainWindow()
     window.show()
-    return app.exec()
+    code = app.exec()
+    # A timer may have started background work after the last window closed (seen: the torch warm-up).
+    # Qt aborts the process when a running QThread is destroyed, so stop it before Python tears down.
+    if not window.shutdown():
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)  # still busy after 5 s (torch importing on a loaded machine): leave it undestroyed
+    return code
 
 
 if __name__ == "__main__":
