@@ -14,6 +14,7 @@ Saving is atomic (temp file, fsync, rename), so a crash never damages the previo
 from __future__ import annotations
 
 import errno
+import hashlib
 import io
 import json
 import math
@@ -38,8 +39,8 @@ SUFFIX = ".pt"
 MAX_FILE_BYTES = 200 * 1024 * 1024   # 8 hidden layers of 1,700 units fit; a bigger file is not ours
 MAX_JSON_CHARS = 100_000
 MAX_NAME_CHARS = 200
-_TOP_KEYS = frozenset({"format", "version", "spec", "config", "dataset", "state_dict", "extra"})
-_REQUIRED_KEYS = _TOP_KEYS - {"extra"}
+_TOP_KEYS = frozenset({"format", "version", "spec", "config", "dataset", "state_dict", "extra", "sha256"})
+_REQUIRED_KEYS = _TOP_KEYS - {"extra", "sha256"}  # sha256: checked when present (files we write have it)
 _UNSAFE_ENV = "TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD"
 
 
@@ -97,11 +98,21 @@ def _serialize(spec: NetworkSpec, layers: tuple[LayerWeights, ...], config: Trai
                    "spec": json.dumps(spec.to_dict()), "config": json.dumps(config.to_dict(), allow_nan=False),
                    "dataset": str(dataset_name), "extra": json.dumps(extra or {}, allow_nan=False),
                    "state_dict": _state_dict(spec, layers)}
+        payload["sha256"] = weights_digest(payload["state_dict"])
     except (TypeError, ValueError, StudioError) as exc:
         raise ModelFileError(f"The model cannot be saved: {exc}") from None
     buffer = io.BytesIO()
     torch.save(payload, buffer)
     return buffer.getvalue()
+
+
+def weights_digest(state: dict[str, torch.Tensor]) -> str:
+    """SHA-256 over every key and weight byte: a flipped byte in the weights would otherwise load silently."""
+    digest = hashlib.sha256()
+    for key in sorted(state):
+        digest.update(key.encode("utf-8"))
+        digest.update(state[key].detach().contiguous().numpy().tobytes())
+    return digest.hexdigest()
 
 
 def _state_dict(spec: NetworkSpec, layers: tuple[LayerWeights, ...]) -> dict[str, torch.Tensor]:
@@ -257,6 +268,9 @@ def _check_payload(payload: object, path: Path) -> LoadedModel:
     dataset = _read_dataset(payload["dataset"], spec, path)
     extra = _read_json(payload.get("extra", "{}"), "extra information", path)
     layers = _read_layers(payload["state_dict"], spec, path)
+    if "sha256" in payload and payload["sha256"] != weights_digest(payload["state_dict"]):
+        raise ModelFileError(f"{path} is damaged: its weights do not match the checksum written when it was "
+                             "saved (a changed byte). Use an intact copy.")
     return LoadedModel(spec, layers, config, dataset, extra)
 
 

@@ -440,3 +440,23 @@ def test_save_errors_are_sentences_and_keep_the_old_file(tmp_path, monkeypatch, 
 def test_save_into_a_missing_folder_is_a_sentence(tmp_path):
     with pytest.raises(ModelFileError, match="does not exist"):
         save_model(tmp_path / "nope" / "m.pt", SPEC, _layers(), CONFIG, "XOR")
+
+
+def test_a_flipped_byte_inside_the_weights_is_refused(tmp_path):
+    """RELIABILITY: a flipped byte in the weights used to load silently; the checksum catches it."""
+    import torch as _torch
+
+    from core.errors import ModelFileError as _Error
+    from core.model import build_model as _build, snapshot_weights as _snap
+    from core.model_io import load_model as _load, save_model as _save
+    from core.network_spec import LayerSpec as _Layer, NetworkSpec as _Spec
+    from core.reports import TrainingConfig as _Config
+
+    spec = _Spec(2, (_Layer(4),), 2)
+    path = tmp_path / "m.pt"
+    _save(path, spec, _snap(_build(spec, seed=0), spec).layers, _Config(), "XOR")
+    payload = _torch.load(path, weights_only=True)
+    payload["state_dict"]["0.weight"][0, 0] += 0.5   # as if one byte of the weights had changed
+    _torch.save(payload, path)
+    with pytest.raises(_Error, match="damaged"):
+        _load(path)
