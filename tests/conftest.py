@@ -1,4 +1,4 @@
-"""Test harness: offscreen Qt, one torch thread, isolated user folders, thread guards.
+"""Test harness: offscreen Qt, one torch thread, isolated user folders (HOME, XDG_*, QSettings), guards.
 
 The environment must be set before anything imports Qt, so this module does it first.
 """
@@ -40,7 +40,20 @@ def isolated_user_dirs(tmp_path_factory, monkeypatch):
         path = home / sub
         path.mkdir(parents=True, exist_ok=True)
         monkeypatch.setenv(var, str(path))
+    _redirect_qsettings(home / ".config")
     yield home
+
+
+def _redirect_qsettings(folder: Path) -> None:
+    """QSettings caches its folders when first used, so XDG_CONFIG_HOME alone cannot move them: set them."""
+    try:
+        from PySide6.QtCore import QSettings
+    except ImportError:  # a core-only environment without Qt has no QSettings to redirect
+        return
+
+    for fmt in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
+        for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+            QSettings.setPath(fmt, scope, str(folder))
 
 
 def _read_idx_gz(path: Path) -> np.ndarray:
