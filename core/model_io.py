@@ -204,7 +204,7 @@ def _check_archive(data: bytes, path: Path) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, NotImplementedError):
         raise ModelFileError(f"{not_ours} (it is not a PyTorch archive, or it is damaged or cut short).") from None
     names = [m.filename for m in members]
     if not any(n.endswith("/data.pkl") for n in names):

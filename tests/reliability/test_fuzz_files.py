@@ -255,8 +255,6 @@ def test_fuzz_saved_window_geometry_never_gives_a_tiny_or_lost_window(qtbot, tmp
 
 # ---------------------------------------------------------------- model files (beyond M-06)
 
-@pytest.mark.xfail(strict=False, reason="core/model_io._check_archive lets zipfile's NotImplementedError "
-                                        "('zip file version 6.4') escape for a flipped byte in the zip header")
 @pytest.mark.filterwarnings("ignore:Detected pickle protocol:UserWarning")  # torch's note on a flipped byte
 def test_every_one_byte_flip_of_a_small_model_file_loads_or_is_refused(tmp_path):
     """M-06 made exhaustive: each byte of a small file flipped in turn (random fuzzing missed some)."""
