@@ -9,18 +9,15 @@ from core.datasets import load_dataset
 from core.inference import forward
 from core.network_spec import LayerSpec, NetworkSpec
 from core.reports import TrainingConfig
-from gui import dialogs, file_actions
+from gui import file_actions
 from gui.main_window import MainWindow
 from gui.settings_store import SettingsStore
 
 
 @pytest.fixture
-def errors(monkeypatch):
-    monkeypatch.setattr(dialogs, "SHOW_DIALOGS", False)
-    shown: list[str] = []
-    dialogs.notifier().error_shown.connect(shown.append)
-    yield shown
-    dialogs.notifier().error_shown.disconnect(shown.append)
+def errors(errors_shown):
+    """The harness's collector of error messages (tests/gui/conftest.py)."""
+    return errors_shown
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ import pytest
 from core.datasets import Dataset, normalize_pixels
 from core.network_spec import LayerSpec, NetworkSpec
 from core.reports import TrainingConfig
-from gui import dialogs
 from gui.app_state import AppState
 from gui.panels.training_panel import TrainingPanel
 from gui.training_controller import TrainingController
@@ -22,12 +21,9 @@ def small_mnist(mnist_t10k) -> Dataset:
 
 
 @pytest.fixture
-def errors(monkeypatch):
-    monkeypatch.setattr(dialogs, "SHOW_DIALOGS", False)
-    shown: list[str] = []
-    dialogs.notifier().error_shown.connect(shown.append)
-    yield shown
-    dialogs.notifier().error_shown.disconnect(shown.append)
+def errors(errors_shown):
+    """The harness's collector of error messages (tests/gui/conftest.py)."""
+    return errors_shown
 
 
 @pytest.fixture
