@@ -164,6 +164,24 @@ class EpochReport:
 
 
 @dataclass(frozen=True)
+class EpochBatch:
+    """Several epochs' summaries sent at once: one-batch epochs (batch = all on a small set) end
+    hundreds of times a second, far more often than the GUI should redraw."""
+
+    reports: tuple[EpochReport, ...]
+
+
+def merge_loss_reports(reports: list[LossReport]) -> LossReport:
+    """One report with every point of `reports` (in order); the figures of the last one."""
+    last = reports[-1]
+    if len(reports) == 1:
+        return last
+    return LossReport(last.epoch, np.concatenate([r.steps for r in reports]),
+                      np.concatenate([r.losses for r in reports]), last.samples_per_s, last.step,
+                      last.total_steps, last.learning_rate)
+
+
+@dataclass(frozen=True)
 class DivergenceReport:
     """The run stopped because the loss or the weights blew up."""
 

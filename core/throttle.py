@@ -3,7 +3,11 @@ from __future__ import annotations
 
 import math
 import time
-from typing import Callable
+from typing import Callable, Iterable, Iterator
+
+from core.reports import EpochBatch, EpochReport, LossReport, merge_loss_reports
+
+BATCH_HZ = 10.0  # the GUI redraws the loss curve at 10 Hz: more batches would only cost signals
 
 
 class RateLimiter:
@@ -21,3 +25,40 @@ class RateLimiter:
             self._last = now
             return True
         return False
+
+
+def coalesce_reports(reports: Iterable[object], hz: float = BATCH_HZ,
+                     clock: Callable[[], float] = time.monotonic) -> Iterator[object]:
+    """Pass reports on, but merge bursts of loss points and epoch summaries into at most `hz` a second.
+
+    The trainer ends every epoch with a loss flush and an EpochReport; when an epoch is a single
+    batch that is hundreds of reports a second. Loss reports are merged into one (every point is
+    kept) and epoch summaries travel as an EpochBatch. Any other report (weights, a warning,
+    divergence, the end of the run) first sends what is held back, so the order is kept, and what
+    is held when the source ends is sent at the end. A burst is held only while reports keep
+    coming faster than `hz`; the first report after a quiet spell goes out at once.
+    """
+    gate = RateLimiter(hz, clock)
+    losses: list[LossReport] = []
+    epochs: list[EpochReport] = []
+
+    def held() -> Iterator[object]:
+        if losses:
+            yield merge_loss_reports(losses)
+            losses.clear()
+        if epochs:
+            yield EpochBatch(tuple(epochs))
+            epochs.clear()
+
+    for report in reports:
+        if isinstance(report, LossReport):
+            losses.append(report)
+        elif isinstance(report, EpochReport):
+            epochs.append(report)
+        else:
+            yield from held()
+            yield report
+            continue
+        if gate.ready():
+            yield from held()
+    yield from held()

@@ -17,7 +17,7 @@ import torch.nn.functional as F
 from core.errors import ConfigError, SpecError
 from core.model import build_model, linear_layers, load_layers, snapshot_layers, snapshot_weights
 from core.network_spec import NetworkSpec, validate
-from core.reports import (DivergenceReport, EpochReport, FinishedReport, LossReport, Report,
+from core.reports import (OPTIMIZERS, DivergenceReport, EpochReport, FinishedReport, LossReport, Report,
                           TrainingConfig, WarningReport, WeightsReport, validate_config)
 from core.throttle import RateLimiter
 
@@ -40,6 +40,16 @@ APP_TORCH_THREADS = 1
 def configure_threads(n: int = 1) -> None:
     """Set torch's intra-op threads (1 is fastest next to a live GUI on 2 cores; see bench/)."""
     torch.set_num_threads(n)
+
+
+def warm_up_optimizers() -> None:
+    """Take one step with every optimizer on a scalar: the first step imports torch's compiler
+    machinery (about 1 s and 100,000 Python objects), which would otherwise land on the first run."""
+    for name in OPTIMIZERS:
+        weight = torch.zeros(2, requires_grad=True)
+        optimizer = make_optimizer([weight], TrainingConfig(optimizer=name))
+        (weight * weight).sum().backward()
+        optimizer.step()
 
 
 def pick_device() -> torch.device:

@@ -12,6 +12,7 @@ from typing import Callable, Iterator
 from core.errors import SpecError
 from core.network_spec import NetworkSpec, validate
 from core.reports import TrainingConfig, validate_config
+from core.throttle import coalesce_reports
 
 ReportSource = Callable[[Callable[[], bool]], Iterator[object]]
 
@@ -65,7 +66,7 @@ class TrainingJob:
     def train_source(self, max_steps: int | None = None) -> ReportSource:
         """Reports of training from where the job stands (all of it, or `max_steps` steps)."""
         def source(should_stop: Callable[[], bool]) -> Iterator[object]:
-            yield from self._ensure_session().run(should_stop, max_steps=max_steps)
+            yield from coalesce_reports(self._ensure_session().run(should_stop, max_steps=max_steps))
         return source
 
     def finish_source(self) -> ReportSource:
@@ -78,9 +79,10 @@ class TrainingJob:
 def warm_up_source() -> ReportSource:
     """Import torch and the trainer in the background right after start-up, so Train starts at once."""
     def source(should_stop: Callable[[], bool]) -> Iterator[object]:
-        from core.training import APP_TORCH_THREADS, configure_threads  # the import is the work
+        from core.training import APP_TORCH_THREADS, configure_threads, warm_up_optimizers
 
         configure_threads(APP_TORCH_THREADS)
+        warm_up_optimizers()
         yield "ready"
     return source
 

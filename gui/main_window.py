@@ -51,14 +51,15 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect()
         self._pending_lesson: dict | None = None
+        self._closing = False
         self._restore_settings()
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)  # logout / app.quit() without a close event
-        self._warm_up = BackgroundRunner(self)
+        self.warm_up = BackgroundRunner(self)
         if auto_load:
             QTimer.singleShot(0, self.data_panel.load_default)
-            QTimer.singleShot(300, self._start_warm_up)
+            QTimer.singleShot(300, self.start_warm_up)
 
     # ---- assembly -------------------------------------------------------------------------------
     def _build_panels(self) -> None:
@@ -391,9 +392,11 @@ class MainWindow(QMainWindow):
         return self.settings.save_window(self) and ok
 
     @Slot()
-    def _start_warm_up(self) -> None:
-        self._warm_up.finished.connect(self._on_warm_up_finished)
-        self._warm_up.start(warm_up_source())
+    def start_warm_up(self) -> None:
+        if self._closing:
+            return  # the window closed before the timer fired: nothing is left to warm up for
+        self.warm_up.finished.connect(self._on_warm_up_finished)
+        self.warm_up.start(warm_up_source())
 
     @Slot()
     def _on_warm_up_finished(self) -> None:
@@ -405,7 +408,9 @@ class MainWindow(QMainWindow):
         return all(runner.shutdown(5000) for runner in self.findChildren(BackgroundRunner))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._closing = True
         self.shutdown()
+        self.training_panel.pacer.flush_all()  # the last reports reach the state; the pacer's timer stops
         self.save_settings()
         for tab in (self._terrain_tab, self._draw_tab, self._inside_tab):
             if tab.is_built:

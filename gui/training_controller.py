@@ -12,7 +12,7 @@ from typing import Callable, Iterator
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from core.reports import (DivergenceReport, EpochReport, FinishedReport, LossReport, WarningReport,
+from core.reports import (DivergenceReport, EpochBatch, EpochReport, FinishedReport, LossReport, WarningReport,
                           WeightsReport)
 
 ReportSource = Callable[[Callable[[], bool]], Iterator[object]]
@@ -135,7 +135,7 @@ class TrainingController(BackgroundRunner):
 
     loss_reported = Signal(object)      # LossReport
     weights_reported = Signal(object)   # WeightsReport
-    epoch_reported = Signal(object)     # EpochReport
+    epochs_reported = Signal(object)    # tuple[EpochReport, ...]: one or several epochs that ended
     diverged = Signal(object)           # DivergenceReport
     warned = Signal(object)             # WarningReport
     run_finished = Signal(object)       # FinishedReport (the end of a whole run, with test figures)
@@ -143,12 +143,15 @@ class TrainingController(BackgroundRunner):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent, error_prefix="Training stopped with an error: ")
         self._routes = {LossReport: self.loss_reported, WeightsReport: self.weights_reported,
-                        EpochReport: self.epoch_reported, DivergenceReport: self.diverged,
+                        DivergenceReport: self.diverged,
                         WarningReport: self.warned, FinishedReport: self.run_finished}
         self.reported.connect(self._route)
 
     @Slot(object)
     def _route(self, report: object) -> None:
+        if isinstance(report, (EpochReport, EpochBatch)):
+            self.epochs_reported.emit(report.reports if isinstance(report, EpochBatch) else (report,))
+            return
         signal = self._routes.get(type(report))
         if signal is not None:
             signal.emit(report)

@@ -17,6 +17,7 @@ from core.training_job import TrainingJob
 from gui import dialogs
 from gui.app_state import AppState
 from gui.training_controller import TrainingController
+from gui.view_pacer import ViewPacer
 from gui.widgets.augmentation_controls import AugmentationControls
 from gui.widgets.batch_size_control import BatchSizeControl
 from gui.widgets.decision_view import DecisionView
@@ -26,6 +27,11 @@ from gui.widgets.loss_plot import LossPlot
 from gui.widgets.regularisation_controls import RegularisationControls
 from gui.widgets.results_view import ResultsView
 from gui.widgets.weight_heatmap import GradientNormPlot, WeightsView
+
+
+LOSS_REDRAW_S = 0.1      # the loss curve grows at up to 10 Hz
+WEIGHTS_REDRAW_S = 0.25  # heatmaps, gradient norms and the decision boundary at up to 4 Hz
+EPOCHS_REDRAW_S = 0.2    # one-batch epochs (caveman, batch = all) come hundreds a second
 
 
 def format_progress(report: LossReport, epochs: int, steps_per_epoch: int, batch_size: int) -> str:
@@ -82,6 +88,15 @@ class TrainingPanel(QWidget):
         self._initial_layers: tuple | None = None
         self._intent = "train"          # what the running thread is for: train, step, pause, stop, finish, reset
         self._diverged = False
+        # reports wait here until the pacer hands them to the views (nothing is dropped)
+        self._loss_backlog: list[LossReport] = []
+        self._weights_latest: WeightsReport | None = None
+        self._grad_backlog: list[WeightsReport] = []
+        self._epoch_backlog: list[EpochReport] = []
+        self.pacer = ViewPacer(self)
+        self.pacer.add("loss", self._flush_loss, LOSS_REDRAW_S)
+        self.pacer.add("weights", self._flush_weights, WEIGHTS_REDRAW_S)
+        self.pacer.add("epochs", self._flush_epochs, EPOCHS_REDRAW_S)
         self._build_controls()
         self._build_views()
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -227,7 +242,7 @@ class TrainingPanel(QWidget):
         c = self._controller
         c.loss_reported.connect(self._on_loss)
         c.weights_reported.connect(self._on_weights)
-        c.epoch_reported.connect(self._on_epoch)
+        c.epochs_reported.connect(self._on_epochs)
         c.diverged.connect(self._on_diverged)
         c.warned.connect(self._on_warned)
         c.run_finished.connect(self._on_run_finished)
@@ -369,6 +384,8 @@ class TrainingPanel(QWidget):
             return None
         self._job = job
         self._clear_views(keep_reference=True)
+        self.loss_plot.start_run(job.total_steps)
+        self.epoch_curves.start_run(job.config.epochs)
         return job
 
     def _start(self, source, intent: str) -> None:
@@ -383,6 +400,11 @@ class TrainingPanel(QWidget):
 
     def _clear_views(self, keep_reference: bool) -> None:
         self._diverged = False
+        self.pacer.discard()
+        self._loss_backlog.clear()
+        self._weights_latest = None
+        self._grad_backlog.clear()
+        self._epoch_backlog.clear()
         self.loss_plot.clear_history()
         self.epoch_curves.start_new_run(keep_reference)
         self.grad_plot.clear_history()
@@ -475,28 +497,51 @@ class TrainingPanel(QWidget):
     # ---- reports from the training thread ----------------------------------------------------------
     @Slot(object)
     def _on_loss(self, report: LossReport) -> None:
-        self.loss_plot.add_points(report)
-        job = self._job
+        self._loss_backlog.append(report)
+        self.pacer.mark("loss")
+
+    @Slot(object)
+    def _on_weights(self, report: WeightsReport) -> None:
+        self._weights_latest = report
+        self._grad_backlog.append(report)
+        self.pacer.mark("weights")
+
+    @Slot(object)
+    def _on_epochs(self, reports: tuple[EpochReport, ...]) -> None:
+        self._epoch_backlog.extend(reports)
+        self.pacer.mark("epochs")
+
+    def _flush_loss(self) -> None:
+        reports, self._loss_backlog = self._loss_backlog, []
+        if not reports:
+            return
+        self.loss_plot.add_reports(reports)
+        report, job = reports[-1], self._job
         if job is not None:
             per_epoch = job.total_steps // job.config.epochs
             self.progress_label.setText(format_progress(report, job.config.epochs, per_epoch, job.batch_size))
         self.progress.setValue(int(1000 * report.step / max(report.total_steps, 1)))
         self.samples_per_s_changed.emit(report.samples_per_s)
 
-    @Slot(object)
-    def _on_weights(self, report: WeightsReport) -> None:
+    def _flush_weights(self) -> None:
+        report, reports = self._weights_latest, self._grad_backlog
+        self._weights_latest, self._grad_backlog = None, []
+        if report is None:
+            return
         self._state.set_weights(report)
         self.weights_view.show_weights(report)
-        self.grad_plot.show_grad_norms(report.step, report.grad_norms)
+        self.grad_plot.show_grad_norm_series([r.step for r in reports], [r.grad_norms for r in reports])
         if self.decision_view.is_applicable:
             self.decision_view.show_weights(report)
 
-    @Slot(object)
-    def _on_epoch(self, report: EpochReport) -> None:
-        self.epoch_curves.add_epoch(report)
+    def _flush_epochs(self) -> None:
+        reports, self._epoch_backlog = self._epoch_backlog, []
+        if reports:
+            self.epoch_curves.add_epochs(reports)
 
     @Slot(object)
     def _on_diverged(self, report: DivergenceReport) -> None:
+        self.pacer.flush_all()
         self._diverged = True
         self.loss_plot.mark_divergence(report.step)
         self.divergence_banner.show_message(
@@ -510,6 +555,7 @@ class TrainingPanel(QWidget):
 
     @Slot(object)
     def _on_run_finished(self, report: FinishedReport) -> None:
+        self.pacer.flush_all()
         if self._state.dataset is not None:
             self.results_view.show_results(report, self._state.dataset)
         if report.outcome == "early_stopped":
@@ -526,6 +572,7 @@ class TrainingPanel(QWidget):
 
     @Slot(str)
     def _on_thread_finished(self, outcome: str) -> None:
+        self.pacer.flush_all()
         intent = self._intent
         if intent == "stop" and self._job is not None and outcome != "failed" and not self._job.finished:
             self._start(self._job.finish_source(), "finish")

@@ -38,11 +38,30 @@ class _TrainValPlot(pg.PlotWidget):
                                            label="best epoch (restored)", labelOpts={"position": 0.85})
         self.stop_marker.setVisible(False)
         self.addItem(self.stop_marker)
+        self._last_epoch = 0.0       # the x axis spans the planned epochs; 0 = follow the data
+        self._user_zoomed = False
+        self.getPlotItem().getViewBox().sigRangeChangedManually.connect(self._on_user_zoom)
 
     def show_values(self, epochs: np.ndarray, train: np.ndarray, val: np.ndarray) -> None:
         ok = np.isfinite(train) & np.isfinite(val)
         self.train.setData(epochs[ok], train[ok])
         self.val.setData(epochs[ok], val[ok])
+        self.getPlotItem().getViewBox().updateAutoRange()
+        if self._last_epoch and len(epochs) and epochs[-1] > self._last_epoch and not self._user_zoomed:
+            self.span_epochs(int(epochs[-1] * 1.25))
+
+    def span_epochs(self, epochs: int) -> None:
+        """Fix the x axis to 1 … epochs: a still axis is one repaint per new point, a moving one two."""
+        self._last_epoch = float(max(epochs, 2))
+        self._user_zoomed = False
+        self.getPlotItem().getViewBox().setXRange(1, self._last_epoch, padding=0.03)
+
+    def follow_data(self) -> None:
+        self._last_epoch = 0.0
+        self.getPlotItem().getViewBox().enableAutoRange(x=True)
+
+    def _on_user_zoom(self, *_args) -> None:
+        self._user_zoomed = True
 
     def keep_as_reference(self) -> None:
         """The current curves become the faded reference; the live ones are emptied."""
@@ -73,6 +92,7 @@ class EpochCurves(QWidget):
         layout.addLayout(plots, 1)
         layout.addWidget(self._diagnosis)
         self._history: list[EpochReport] = []
+        self._metric_name = "accuracy"
 
     @property
     def history(self) -> list[EpochReport]:
@@ -84,19 +104,34 @@ class EpochCurves(QWidget):
 
     def add_epoch(self, report: EpochReport) -> None:
         """Append one epoch and redraw both plots and the diagnosis."""
-        self._history.append(report)
+        self.add_epochs([report])
+
+    def add_epochs(self, reports: list[EpochReport]) -> None:
+        """Append several epochs with one redraw (one-batch epochs arrive hundreds a second)."""
+        if not reports:
+            return
+        self._history.extend(reports)
+        report = reports[-1]
         epochs = np.array([r.epoch for r in self._history], np.float64)
         column = lambda name: np.array([getattr(r, name) for r in self._history], np.float64)  # noqa: E731
         self.loss_plot.show_values(epochs, column("train_loss"), column("val_loss"))
         self.metric_plot.show_values(epochs, column("train_metric"), column("val_metric"))
-        self.metric_plot.setTitle(f"{report.metric_name.capitalize()} per epoch")
-        self.metric_plot.setLabel("left", report.metric_name)
+        if report.metric_name != self._metric_name:  # a new title re-lays out the plot: only on change
+            self._metric_name = report.metric_name
+            self.metric_plot.setTitle(f"{report.metric_name.capitalize()} per epoch")
+            self.metric_plot.setLabel("left", report.metric_name)
         self._diagnosis.setText(diagnose(self._history))
 
     def mark_best_epoch(self, epoch: int) -> None:
         for plot in (self.loss_plot, self.metric_plot):
             plot.stop_marker.setValue(epoch)
             plot.stop_marker.setVisible(True)
+
+    def start_run(self, epochs: int) -> None:
+        """A run of `epochs` starts: both x axes span it (and the faded previous run, if it was longer)."""
+        for plot in (self.loss_plot, self.metric_plot):
+            x, _ = plot.reference_train.getData()
+            plot.span_epochs(max(epochs, int(np.max(x)) if x is not None and len(x) else 0))
 
     def start_new_run(self, keep_reference: bool = True) -> None:
         """Clear for a new run; the previous run stays as faded dotted curves to compare with."""
@@ -107,5 +142,7 @@ class EpochCurves(QWidget):
                 for curve in (plot.train, plot.val, plot.reference_train, plot.reference_val):
                     curve.setData([], [])
                 plot.stop_marker.setVisible(False)
+        for plot in (self.loss_plot, self.metric_plot):
+            plot.follow_data()
         self._history.clear()
         self._diagnosis.setText("Train a network: one point per epoch appears here.")

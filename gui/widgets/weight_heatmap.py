@@ -344,6 +344,21 @@ class GradientNormPlot(pg.PlotWidget):
             if math.isfinite(value) and value > 0:
                 self._append(i, float(step), float(value))
 
+    def show_grad_norm_series(self, steps: list[int], norms: list[np.ndarray]) -> None:
+        """Append several reports' norms (one row per step) with one redraw per curve."""
+        if not steps:
+            return
+        rows = [np.asarray(n, np.float64).ravel() for n in norms]
+        if any(len(row) != len(self._curves) for row in rows):
+            for step, row in zip(steps, rows):  # the layer count changed: rebuild on the way
+                self.show_grad_norms(step, row)
+            return
+        table = np.array(rows).reshape(len(rows), len(self._curves))
+        x = np.asarray(steps, np.float64)
+        for i in range(table.shape[1]):
+            keep = np.isfinite(table[:, i]) & (table[:, i] > 0)
+            self._extend(i, x[keep], table[keep, i])
+
     @Slot()
     def clear_history(self) -> None:
         """Forget every point (a new run starts)."""
@@ -361,9 +376,13 @@ class GradientNormPlot(pg.PlotWidget):
             self._buffers.append((np.empty(256), np.empty(256), 0))
 
     def _append(self, i: int, step: float, value: float) -> None:
+        self._extend(i, np.array([step]), np.array([value]))
+
+    def _extend(self, i: int, steps: np.ndarray, values: np.ndarray) -> None:
         x, y, n = self._buffers[i]
-        if n == len(x):  # grow by doubling: amortised O(1) per point
-            x, y = np.resize(x, 2 * n), np.resize(y, 2 * n)
-        x[n], y[n] = step, value
-        self._buffers[i] = (x, y, n + 1)
-        self._curves[i].setData(x[:n + 1], y[:n + 1])
+        need = n + len(steps)
+        if need > len(x):  # grow by doubling: amortised O(1) per point
+            x, y = np.resize(x, max(need, 2 * len(x))), np.resize(y, max(need, 2 * len(x)))
+        x[n:need], y[n:need] = steps, values
+        self._buffers[i] = (x, y, need)
+        self._curves[i].setData(x[:need], y[:need])

@@ -99,3 +99,51 @@ def test_epoch_curves_shade_the_gap_and_keep_the_previous_run(qtbot):
     assert ref_y.tolist() == pytest.approx([1.1, 0.9, 1.0]) and curves.history == []
     live_x, _ = curves.loss_plot.val.getData()
     assert live_x is None or len(live_x) == 0
+
+
+def _loss_report(first: int, count: int, loss: float = 1.0) -> LossReport:
+    steps = np.arange(first, first + count)
+    return LossReport(1, steps, np.full(count, loss, np.float32), 100.0, int(steps[-1]), 1000, 0.1)
+
+
+def test_loss_plot_x_axis_spans_the_whole_run_and_stays_still_while_the_curve_grows(qtbot):
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.start_run(1000)
+    view = plot.getPlotItem().getViewBox()
+    plot.add_reports([_loss_report(1, 50, 2.0)])
+    first = view.viewRange()
+    plot.add_reports([_loss_report(51, 50, 1.0), _loss_report(101, 50, 0.5)])
+    assert view.viewRange() == first                       # falling loss inside the range: no rescale
+    assert first[0][0] <= 0 and first[0][1] >= 1000        # the run's last step is on screen from the start
+    assert first[1][0] <= 0 and first[1][1] >= 2.0
+    assert plot.point_count == 150
+    plot.add_reports([_loss_report(151, 10, 5.0)])         # a higher loss widens y
+    assert view.viewRange()[1][1] >= 5.0
+    plot.add_reports([_loss_report(1001, 10)])             # past the planned end: x grows
+    assert view.viewRange()[0][1] >= 1010
+
+
+def test_loss_plot_leaves_the_range_alone_after_the_student_zooms(qtbot):
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.start_run(100)
+    view = plot.getPlotItem().getViewBox()
+    view.sigRangeChangedManually.emit([True, True])        # what a mouse wheel zoom emits
+    view.setXRange(10, 20, padding=0)
+    plot.add_reports([_loss_report(1, 300, 9.0)])
+    assert view.viewRange()[0] == pytest.approx([10, 20])
+
+
+def test_epoch_curves_span_the_planned_epochs_and_the_longer_reference_run(qtbot):
+    curves = EpochCurves()
+    qtbot.addWidget(curves)
+    curves.start_run(20)
+    curves.add_epochs([EpochReport(k, k, 1 / k, 1.2 / k, 0.5, 0.4, "accuracy") for k in range(1, 9)])
+    x_range = curves.loss_plot.getPlotItem().getViewBox().viewRange()[0]
+    assert x_range[0] <= 1 and x_range[1] >= 20
+    assert curves.loss_plot.train.getData()[0].tolist() == list(range(1, 9))
+    curves.start_new_run(keep_reference=True)
+    curves.start_run(5)                                    # shorter than the faded previous run (8 epochs)
+    x_range = curves.metric_plot.getPlotItem().getViewBox().viewRange()[0]
+    assert 8 <= x_range[1] < 20
