@@ -19,6 +19,7 @@ from core.model import build_model, linear_layers, load_layers, snapshot_layers,
 from core.network_spec import NetworkSpec, validate
 from core.reports import (OPTIMIZERS, DivergenceReport, EpochReport, FinishedReport, LossReport, Report,
                           TrainingConfig, WarningReport, WeightsReport, validate_config)
+from core.memory import release_free_memory
 from core.throttle import RateLimiter
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ EXPLODE_FACTOR = 50.0         # loss this many times the first loss = exploded (
 EXPLODE_ABSOLUTE = 1e6
 STUCK_WINDOW = 200
 MISCLASSIFIED_KEPT = 64
+TRIM_EVERY_S = 20.0          # how often a long run hands freed memory back to the system (core/memory.py)
 
 
 # Next to a live GUI, torch's default OpenMP pool (one thread per core) fights the GUI thread for the
@@ -148,6 +150,7 @@ class TrainingSession:
         self._candidate_layers: tuple | None = None
         self._best: tuple[float, int, tuple] | None = None   # (val loss, epoch, layers)
         self._since_best = 0
+        self._trim_gate: RateLimiter | None = None
 
     def _tensors(self, x: np.ndarray, y: np.ndarray) -> tuple[torch.Tensor, torch.Tensor]:
         return (torch.as_tensor(np.ascontiguousarray(x, dtype=np.float32), device=self.device),
@@ -171,6 +174,9 @@ class TrainingSession:
             clock: Callable[[], float] = time.monotonic) -> Iterator[Report]:
         """Train until the end, a stop request, or `max_steps` steps; yield throttled reports."""
         loss_gate, weights_gate = RateLimiter(self.config.loss_hz, clock), RateLimiter(self.config.weights_hz, clock)
+        if self._trim_gate is None:  # kept across pauses: short runs and steps never pay for a trim
+            self._trim_gate = RateLimiter(1 / TRIM_EVERY_S, clock)
+            self._trim_gate.ready()
         pending = _PendingLoss(clock, self.step)
         done = 0
         while not self.finished:
@@ -192,6 +198,8 @@ class TrainingSession:
             yield from self._maybe_warn_stuck(loss)
             if loss_gate.ready():
                 yield from self._flush(pending)
+                if self._trim_gate.ready():
+                    release_free_memory()  # here, in the training thread: it can take tens of ms
             if weights_gate.ready():
                 yield from self._weights_or_divergence(pending)
         yield from self._flush(pending)

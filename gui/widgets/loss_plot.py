@@ -12,6 +12,10 @@ SMOOTHING = 0.9  # exponential moving average, as TensorBoard's smoothing slider
 # made pyqtgraph paint twice per update (once more after the deferred auto-range), and antialiased
 # curves plus a full grid tripled the cost of each paint: ~35 ms per update, 5 ms without them.
 GROWTH = 1.25    # when points run past the x range, it grows by a quarter at once
+# A 10-minute run of a small network takes ~1 million steps. Past this many points a curve is
+# thinned to every second point (the raw curve keeps the higher loss of each pair, so spikes stay
+# visible): older steps get coarser, recent ones stay exact, and memory stays bounded.
+MAX_POINTS = 200_000
 
 
 class GrowingSeries:
@@ -31,6 +35,17 @@ class GrowingSeries:
         self.x[self.size:need] = x
         self.y[self.size:need] = y
         self.size = need
+
+    def halve(self, keep_peaks: bool) -> None:
+        """Keep every second point (the first step of each pair); an odd last point stays as it is."""
+        n = self.size - self.size % 2
+        x = self.x[0:n:2].copy()
+        y = np.maximum(self.y[0:n:2], self.y[1:n:2]) if keep_peaks else self.y[1:n:2].copy()
+        half = n // 2
+        self.x[:half], self.y[:half] = x, y
+        if self.size % 2:
+            self.x[half], self.y[half] = self.x[self.size - 1], self.y[self.size - 1]
+        self.size = half + self.size % 2
 
     def view(self) -> tuple[np.ndarray, np.ndarray]:
         return self.x[:self.size], self.y[:self.size]
@@ -95,6 +110,9 @@ class LossPlot(pg.PlotWidget):
         last = self._smooth_series.y[self._smooth_series.size - 1] if self._smooth_series.size else None
         self._raw_series.extend(steps, losses)
         self._smooth_series.extend(steps, smooth(losses, last))
+        if self._raw_series.size > MAX_POINTS:
+            self._raw_series.halve(keep_peaks=True)
+            self._smooth_series.halve(keep_peaks=False)
         self._raw.setData(*self._raw_series.view())
         self._smooth.setData(*self._smooth_series.view())
         self._fit_ranges(float(steps[-1]), float(losses.max()), float(min(losses.min(), 0.0)))

@@ -147,3 +147,23 @@ def test_epoch_curves_span_the_planned_epochs_and_the_longer_reference_run(qtbot
     curves.start_run(5)                                    # shorter than the faded previous run (8 epochs)
     x_range = curves.metric_plot.getPlotItem().getViewBox().viewRange()[0]
     assert 8 <= x_range[1] < 20
+
+
+def test_a_very_long_history_is_thinned_but_keeps_its_ends_and_its_spikes(qtbot, monkeypatch):
+    import gui.widgets.loss_plot as loss_plot
+
+    monkeypatch.setattr(loss_plot, "MAX_POINTS", 1000)
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    for first in range(1, 5001, 100):
+        report = _loss_report(first, 100, 1.0)
+        if first == 201:
+            report.losses[37] = 50.0                       # a spike at step 238
+        plot.add_reports([report])
+    steps, losses = plot.history()
+    assert plot.point_count <= 1000
+    assert steps[0] == 1 and steps[-1] == 5000              # the first and the latest step are kept
+    assert np.all(np.diff(steps) > 0)
+    assert losses.max() == 50.0                            # the spike survives the thinning
+    smooth_x, _ = plot._smooth.getData()
+    assert len(smooth_x) == plot.point_count
