@@ -13,6 +13,7 @@ import torch
 import torch.nn.functional as F
 
 from core.errors import ConfigError
+from core.i18n import translate
 from core.inference import LEAKY_SLOPE
 from core.reports import LayerWeights, WeightsReport
 from core.training import data_loss
@@ -93,13 +94,15 @@ def tiny_network_reference(p: TinyParams) -> dict[str, np.ndarray]:
 def _network_loss(output: torch.Tensor, y, loss: str, task: str) -> torch.Tensor:
     """The training loss (core.training.data_loss), or the lecture's summed squared error."""
     if loss not in WALK_LOSSES:
-        raise ConfigError(f"Unknown loss {loss!r}; choose one of {', '.join(WALK_LOSSES)}.")
+        raise ConfigError(translate("core.autograd_check", "Unknown loss {loss!r}; choose one of {choices}.").format(
+            loss=loss, choices=", ".join(WALK_LOSSES)))
     if loss == "sum_squared":
         return ((output - _const(y).reshape(output.shape)) ** 2).sum()
     if task == "classification":
         return data_loss(output, torch.as_tensor(np.asarray(y, dtype=np.int64).reshape(-1)), loss, task)
     if loss == "cross_entropy":
-        raise ConfigError("Cross-entropy needs classes; for a regression output choose MSE or MAE.")
+        raise ConfigError(translate("core.autograd_check", "Cross-entropy needs classes; for a regression output "
+                                                           "choose MSE or MAE."))
     return data_loss(output, _const(y).reshape(output.shape), loss, task)
 
 

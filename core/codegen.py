@@ -19,6 +19,7 @@ import numpy as np
 from core.datasets import IMAGE_DATASETS, MIRRORS, MNIST_MEAN, MNIST_STD, Dataset, dataset_task, load_dataset, \
     locate, to_pixels
 from core.errors import DatasetError
+from core.i18n import translate
 from core.network_spec import NetworkSpec, parameter_count, validate
 from core.paths import user_cache_dir
 from core.reports import LOSS_LABELS, OPTIMIZER_LABELS, TrainingConfig, validate_config
@@ -359,10 +360,12 @@ def _embedded_arrays(name: str, dataset: Dataset | None, seed: int) -> str:
     """The dataset's arrays as Python literals (images as compressed bytes) at the end of the script."""
     if dataset is None:
         if name in IMAGE_DATASETS:
-            raise DatasetError(f"Showing the code for {name} needs the loaded data; load it on the Data tab first.")
+            raise DatasetError(translate("core.codegen", "Showing the code for {name} needs the loaded data; load it "
+                                                         "on the Data tab first.").format(name=name))
         dataset = load_dataset(name, seed=seed)
     if dataset.name != name:
-        raise DatasetError(f"The loaded data is {dataset.name}, not {name}.")
+        raise DatasetError(translate("core.codegen", "The loaded data is {loaded}, not {name}.").format(
+            loaded=dataset.name, name=name))
     parts = ["# ---------------------------------------------------------------- the data, exactly as in MLP Studio"]
     for split in ("train", "val", "test"):
         x, y = getattr(dataset, f"x_{split}"), getattr(dataset, f"y_{split}")
@@ -397,8 +400,9 @@ def _array_literal(name: str, array: np.ndarray) -> str:
 def _images_literal(name: str, x: np.ndarray) -> str:
     """Images as base64 of zlib-compressed uint8 pixels, turned back into normalised inputs."""
     if len(x) > MAX_EMBEDDED_IMAGES:
-        raise DatasetError(f"The data has {len(x):,} images, too many to put into a script "
-                           f"(at most {MAX_EMBEDDED_IMAGES:,}).")
+        raise DatasetError(translate("core.codegen", "The data has {count:,} images, too many to put into a script "
+                                                     "(at most {limit:,}).").format(count=len(x),
+                                                                                    limit=MAX_EMBEDDED_IMAGES))
     pixels = np.rint(to_pixels(x) * 255.0).astype(np.uint8)
     text = base64.b64encode(zlib.compress(pixels.tobytes(), 9)).decode("ascii")
     lines = "\n".join(f'    "{text[i:i + 96]}"' for i in range(0, len(text), 96)) or '    ""'

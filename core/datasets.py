@@ -24,6 +24,7 @@ from typing import BinaryIO, Callable, Sequence
 import numpy as np
 
 from core.errors import DatasetError, DownloadCancelled, DownloadError
+from core.i18n import QT_TRANSLATE_NOOP, translate
 from core.paths import atomic_writer, clean_stale_parts, user_cache_dir
 
 MNIST_MEAN = 0.1307
@@ -36,9 +37,12 @@ DATASET_NAMES: tuple[str, ...] = (
 IMAGE_DATASETS: tuple[str, ...] = ("MNIST", "Fashion-MNIST", "Synthetic digits", "My digits")
 
 DIGIT_NAMES = tuple(str(digit) for digit in range(10))
-FASHION_NAMES = ("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt",
-                 "Sneaker", "Bag", "Ankle boot")
-TWO_CLASS_NAMES = ("blue", "orange")
+FASHION_NAMES = (QT_TRANSLATE_NOOP("core.datasets", "T-shirt/top"), QT_TRANSLATE_NOOP("core.datasets", "Trouser"),
+                 QT_TRANSLATE_NOOP("core.datasets", "Pullover"), QT_TRANSLATE_NOOP("core.datasets", "Dress"),
+                 QT_TRANSLATE_NOOP("core.datasets", "Coat"), QT_TRANSLATE_NOOP("core.datasets", "Sandal"),
+                 QT_TRANSLATE_NOOP("core.datasets", "Shirt"), QT_TRANSLATE_NOOP("core.datasets", "Sneaker"),
+                 QT_TRANSLATE_NOOP("core.datasets", "Bag"), QT_TRANSLATE_NOOP("core.datasets", "Ankle boot"))
+TWO_CLASS_NAMES = (QT_TRANSLATE_NOOP("core.datasets", "blue"), QT_TRANSLATE_NOOP("core.datasets", "orange"))
 
 _IMAGE_SHAPE = (28, 28)
 _SPECS: dict[str, tuple[str, tuple[int, ...], tuple[str, ...]]] = {
@@ -96,15 +100,20 @@ LABEL_MAGIC = 0x0801
 MAX_IDX_ITEMS = 120_000  # twice MNIST's training set: caps memory at ~94 MB per file
 _GZIP_MAGIC = b"\x1f\x8b"
 _READ_CHUNK = 1 << 20
-_IDX_TYPES = {0x08: "unsigned byte", 0x09: "signed byte", 0x0B: "16-bit integer",
-              0x0C: "32-bit integer", 0x0D: "32-bit float", 0x0E: "64-bit float"}
+_IDX_TYPES = {0x08: QT_TRANSLATE_NOOP("core.datasets", "unsigned byte"),
+              0x09: QT_TRANSLATE_NOOP("core.datasets", "signed byte"),
+              0x0B: QT_TRANSLATE_NOOP("core.datasets", "16-bit integer"),
+              0x0C: QT_TRANSLATE_NOOP("core.datasets", "32-bit integer"),
+              0x0D: QT_TRANSLATE_NOOP("core.datasets", "32-bit float"),
+              0x0E: QT_TRANSLATE_NOOP("core.datasets", "64-bit float")}
 
 _DOWNLOAD_CHUNK = 64 * 1024
 _MAX_DOWNLOAD_BYTES = 100_000_000  # the largest published file is 26 MB
 _STALE_PART_AGE_S = 600.0  # older than any live download (deadline 300 s): safe to delete
 _USER_AGENT = "MLP-Studio/0.1 (dataset download)"
-_PORTAL_REASON = ("the server sent a web page instead of the data file, so a captive portal "
-                  "(a Wi-Fi login page) or a proxy on your network may be intercepting downloads")
+_PORTAL_REASON = QT_TRANSLATE_NOOP("core.datasets",
+                                   "the server sent a web page instead of the data file, so a captive portal "
+                                   "(a Wi-Fi login page) or a proxy on your network may be intercepting downloads")
 
 
 # ---------------------------------------------------------------- names and pixels
@@ -114,8 +123,8 @@ def _spec(name: str) -> tuple[str, tuple[int, ...], tuple[str, ...]]:
     try:
         return _SPECS[name]
     except (KeyError, TypeError):
-        raise DatasetError(f"There is no dataset called {name!r}; choose one of: "
-                           f"{', '.join(DATASET_NAMES)}.") from None
+        raise DatasetError(translate("core.datasets", "There is no dataset called {name!r}; choose one of: "
+                                     "{names}.").format(name=name, names=", ".join(DATASET_NAMES))) from None
 
 
 def dataset_task(name: str) -> str:
@@ -129,8 +138,13 @@ def dataset_input_shape(name: str) -> tuple[int, ...]:
 
 
 def dataset_class_names(name: str) -> tuple[str, ...]:
-    """Names of the classes, or () for regression, without loading anything."""
-    return _spec(name)[2]
+    """Names of the classes in the current language, or () for regression, without loading anything."""
+    return _shown_class_names(_spec(name)[2])
+
+
+def _shown_class_names(names: tuple[str, ...]) -> tuple[str, ...]:
+    """Class names as the user reads them (digits stay digits; "blue", "Trouser"... are translated)."""
+    return tuple(translate("core.datasets", name) for name in names)
 
 
 def normalize_pixels(pixels01: np.ndarray) -> np.ndarray:
@@ -145,8 +159,8 @@ def to_pixels(x: np.ndarray) -> np.ndarray:
     """Model inputs (N, 784) or (784,) back to pixels in [0, 1] shaped (..., 28, 28), for display."""
     x = np.asarray(x, dtype=np.float32)
     if x.shape[-1:] != (784,) or x.ndim > 2:
-        raise DatasetError(f"Cannot show inputs of shape {x.shape} as images; "
-                           "expected 784 values per image.")
+        raise DatasetError(translate("core.datasets", "Cannot show inputs of shape {shape} as images; "
+                                     "expected 784 values per image.").format(shape=x.shape))
     pixels = x * np.float32(MNIST_STD) + np.float32(MNIST_MEAN)
     return np.clip(pixels, 0.0, 1.0).reshape(x.shape[:-1] + _IMAGE_SHAPE)
 
@@ -221,10 +235,11 @@ def read_idx(path: Path, max_items: int | None = None) -> np.ndarray:
         with _open_idx(path) as file:
             return _read_idx_stream(file, path, max_items)
     except (EOFError, zlib.error, gzip.BadGzipFile):
-        raise DatasetError(f"{path} is damaged: its compressed data is cut short or fails "
-                           "its integrity check.") from None
+        raise DatasetError(translate("core.datasets", "{path} is damaged: its compressed data is cut short or fails "
+                                     "its integrity check.").format(path=path)) from None
     except OSError as exc:
-        raise DatasetError(f"{path} cannot be read ({exc.strerror or exc}).") from None
+        raise DatasetError(translate("core.datasets", "{path} cannot be read ({reason}).").format(
+            path=path, reason=exc.strerror or exc)) from None
 
 
 def _open_idx(path: Path) -> BinaryIO:
@@ -241,13 +256,15 @@ def _read_idx_stream(file: BinaryIO, path: Path, max_items: int | None) -> np.nd
     keep = count if max_items is None else min(count, max_items)
     payload = _read_payload(file, path, keep, math.prod(item_shape), count)
     if max_items is None and file.read(1):
-        raise DatasetError(f"{path} holds more data than its header announces ({count:,} items); "
-                           "it is damaged or not an MNIST-style file.")
+        raise DatasetError(translate("core.datasets", "{path} holds more data than its header announces "
+                                     "({count:,} items); it is damaged or not an MNIST-style file.").format(
+            path=path, count=count))
     array = payload.reshape((keep,) + item_shape)
     if array.ndim == 1 and array.max() > 9:
         position = int(np.argmax(array > 9))
-        raise DatasetError(f"{path} has label {array[position]} at position {position:,}; "
-                           "labels must be digits 0 to 9.")
+        raise DatasetError(translate("core.datasets", "{path} has label {label} at position {position:,}; "
+                                     "labels must be digits 0 to 9.").format(
+            path=path, label=array[position], position=position))
     return array
 
 
@@ -255,21 +272,27 @@ def _read_idx_header(file: BinaryIO, path: Path) -> tuple[int, ...]:
     """Check magic, type code and dimensions; returns (count, rows, cols) or (count,)."""
     magic = _read_exact(file, 4, path)
     if magic[:2] != b"\0\0":
-        raise DatasetError(f"{path} is not an IDX data file (its first bytes are not an IDX header).")
+        raise DatasetError(translate("core.datasets", "{path} is not an IDX data file (its first bytes are not "
+                                     "an IDX header).").format(path=path))
     if magic[2] != 0x08:
-        kind = _IDX_TYPES.get(magic[2], f"unknown (type code 0x{magic[2]:02X})")
-        raise DatasetError(f"{path} stores {kind} values; MNIST-style files store unsigned bytes.")
+        kind = (translate("core.datasets", _IDX_TYPES[magic[2]]) if magic[2] in _IDX_TYPES else
+                translate("core.datasets", "unknown (type code 0x{code:02X})").format(code=magic[2]))
+        raise DatasetError(translate("core.datasets", "{path} stores {kind} values; MNIST-style files store "
+                                     "unsigned bytes.").format(path=path, kind=kind))
     if magic[3] not in (1, 3):
-        raise DatasetError(f"{path} holds {magic[3]}-dimensional data; expected images "
-                           "(3 dimensions) or labels (1 dimension).")
+        raise DatasetError(translate("core.datasets", "{path} holds {dimensions}-dimensional data; expected images "
+                                     "(3 dimensions) or labels (1 dimension).").format(path=path,
+                                                                                       dimensions=magic[3]))
     dims = struct.unpack(f">{magic[3]}I", _read_exact(file, 4 * magic[3], path))
     if dims[0] == 0:
-        raise DatasetError(f"{path} holds no items (its header says 0).")
+        raise DatasetError(translate("core.datasets", "{path} holds no items (its header says 0).").format(path=path))
     if dims[0] > MAX_IDX_ITEMS:
-        raise DatasetError(f"{path} is too large: its header announces {dims[0]:,} items and "
-                           f"MLP Studio reads at most {MAX_IDX_ITEMS:,}.")
+        raise DatasetError(translate("core.datasets", "{path} is too large: its header announces {count:,} items "
+                                     "and MLP Studio reads at most {maximum:,}.").format(
+            path=path, count=dims[0], maximum=MAX_IDX_ITEMS))
     if len(dims) == 3 and dims[1:] != _IMAGE_SHAPE:
-        raise DatasetError(f"{path} holds {dims[1]}×{dims[2]} images; MLP Studio needs 28×28 pixels.")
+        raise DatasetError(translate("core.datasets", "{path} holds {rows}×{cols} images; MLP Studio needs "
+                                     "28×28 pixels.").format(path=path, rows=dims[1], cols=dims[2]))
     return dims
 
 
@@ -277,7 +300,8 @@ def _read_exact(file: BinaryIO, size: int, path: Path) -> bytes:
     """Read a header field of `size` bytes or explain that the file ends too early."""
     data = file.read(size)
     if len(data) < size:
-        raise DatasetError(f"{path} is too short to be an IDX data file (its header is incomplete).")
+        raise DatasetError(translate("core.datasets", "{path} is too short to be an IDX data file (its header is "
+                                     "incomplete).").format(path=path))
     return data
 
 
@@ -288,8 +312,9 @@ def _read_payload(file: BinaryIO, path: Path, keep: int, item_size: int, count: 
     while done < len(buffer):
         got = file.readinto(view[done:done + _READ_CHUNK])
         if not got:
-            raise DatasetError(f"{path} is cut short: its header announces {count:,} items but "
-                               f"the data ends after {done // item_size:,}.")
+            raise DatasetError(translate("core.datasets", "{path} is cut short: its header announces {count:,} "
+                                         "items but the data ends after {done:,}.").format(
+                path=path, count=count, done=done // item_size))
         done += got
     return buffer
 
@@ -297,14 +322,17 @@ def _read_payload(file: BinaryIO, path: Path, keep: int, item_size: int, count: 
 def load_idx_pair(images_path: Path, labels_path: Path) -> tuple[np.ndarray, np.ndarray]:
     """Read an images file and its labels file, checking they belong together."""
     images, labels = read_idx(images_path), read_idx(labels_path)
-    swapped = " (the images and labels files look swapped)"
     if images.ndim != 3:
-        raise DatasetError(f"{images_path} holds labels, not images{swapped if labels.ndim == 3 else ''}.")
+        text = (translate("core.datasets", "{path} holds labels, not images (the images and labels files look "
+                          "swapped).") if labels.ndim == 3 else
+                translate("core.datasets", "{path} holds labels, not images."))
+        raise DatasetError(text.format(path=images_path))
     if labels.ndim != 1:
-        raise DatasetError(f"{labels_path} holds images, not labels.")
+        raise DatasetError(translate("core.datasets", "{path} holds images, not labels.").format(path=labels_path))
     if len(images) != len(labels):
-        raise DatasetError(f"{images_path} holds {len(images):,} images but {labels_path} holds "
-                           f"{len(labels):,} labels; they must come in matching pairs.")
+        raise DatasetError(translate("core.datasets", "{images_path} holds {images:,} images but {labels_path} "
+                                     "holds {labels:,} labels; they must come in matching pairs.").format(
+            images_path=images_path, images=len(images), labels_path=labels_path, labels=len(labels)))
     return images, labels
 
 
@@ -372,7 +400,8 @@ def _cache_folder(name: str) -> Path | None:
 def _rng(seed: int) -> np.random.Generator:
     """A generator for `seed`, or a DatasetError for a seed numpy refuses."""
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        raise DatasetError(f"The random seed must be a whole number from 0 upwards, not {seed!r}.")
+        raise DatasetError(translate("core.datasets", "The random seed must be a whole number from 0 upwards, "
+                                     "not {seed!r}.").format(seed=seed))
     return np.random.default_rng(int(seed))
 
 
@@ -381,8 +410,8 @@ def _split_indices(n: int, n_val: int, n_test: int, rng: np.random.Generator,
     """Random disjoint (train, val, test) index arrays, each in the original order."""
     n_train = n - n_val - n_test
     if n_train < 1 or n_val < 1 or n_test < 0:
-        raise DatasetError(f"{what} has only {n} examples, too few to split into training, "
-                           "validation and test sets.")
+        raise DatasetError(translate("core.datasets", "{what} has only {n} examples, too few to split into "
+                                     "training, validation and test sets.").format(what=what, n=n))
     order = rng.permutation(n)
     test, val, train = np.split(order, [n_test, n_test + n_val])
     return np.sort(train), np.sort(val), np.sort(test)
@@ -401,7 +430,8 @@ def _image_dataset(name: str, parts: dict[str, tuple[np.ndarray, np.ndarray]], s
         arrays[f"x_{split}"] = _images_to_x(images)
         arrays[f"y_{split}"] = np.ascontiguousarray(labels, dtype=np.int64)
     task, shape, classes = _spec(name)
-    return Dataset(name=name, task=task, input_shape=shape, class_names=classes, source=source, **arrays)
+    return Dataset(name=name, task=task, input_shape=shape, class_names=_shown_class_names(classes), source=source,
+                   **arrays)
 
 
 def _take(pair: tuple[np.ndarray, np.ndarray], index: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -414,10 +444,10 @@ def _take(pair: tuple[np.ndarray, np.ndarray], index: np.ndarray) -> tuple[np.nd
 def _describe_place(name: str, folder: Path) -> str:
     """Where a folder of IDX files comes from, in words."""
     if folder == _cache_folder(name):
-        return f"the copy downloaded into {folder}"
+        return translate("core.datasets", "the copy downloaded into {folder}").format(folder=folder)
     if folder in SYSTEM_DIRS.get(name, ()):
-        return f"Debian's system copy in {folder}"
-    return f"the files in {folder}"
+        return translate("core.datasets", "Debian's system copy in {folder}").format(folder=folder)
+    return translate("core.datasets", "the files in {folder}").format(folder=folder)
 
 
 def _find_place(name: str, folder: Path | None) -> Path:
@@ -425,13 +455,14 @@ def _find_place(name: str, folder: Path | None) -> Path:
     if folder is not None:
         place = next((f for f in _user_folders(folder, name) if _has_idx_files(f)), None)
         if place is None:
-            raise DatasetError(f"{folder} holds no {name} files: it needs train-images-idx3-ubyte.gz "
-                               "and train-labels-idx1-ubyte.gz, or the t10k pair (compressed or not).")
+            raise DatasetError(translate("core.datasets", "{folder} holds no {name} files: it needs "
+                                         "train-images-idx3-ubyte.gz and train-labels-idx1-ubyte.gz, or the t10k "
+                                         "pair (compressed or not).").format(folder=folder, name=name))
         return place
     place = locate(name)
     if place is None:
-        raise DatasetError(f"{name} is not on this computer yet: download it or choose a folder "
-                           "that holds its files.")
+        raise DatasetError(translate("core.datasets", "{name} is not on this computer yet: download it or choose "
+                                     "a folder that holds its files.").format(name=name))
     return place
 
 
@@ -445,17 +476,20 @@ def _load_idx_dataset(name: str, folder: Path | None, rng: np.random.Generator) 
         n = len(train[0])
         kept, val, _ = _split_indices(n, max(1, round(n / 12)), 0, rng, str(train_files[0]))
         parts = {"train": _take(train, kept), "val": _take(train, val), "test": test}
-        source = (f"{name} from {where}: {n:,} training images ({len(val):,} of them kept aside "
-                  f"for validation) and {len(test[0]):,} test images.")
+        source = translate("core.datasets", "{name} from {where}: {n:,} training images ({val:,} of them kept "
+                           "aside for validation) and {test:,} test images.").format(
+            name=name, where=where, n=n, val=len(val), test=len(test[0]))
     else:
         files = train_files or test_files
         pair = load_idx_pair(*files)
         indices = _fraction_split(len(pair[0]), 0.1, 0.2, rng, str(files[0]))
         parts = dict(zip(("train", "val", "test"), (_take(pair, i) for i in indices)))
-        kind = "training" if train_files else "test"
+        text = (translate("core.datasets", "{name} from {where}: only its training set ({count:,} images) is "
+                          "there, so it was split {sizes} for training, validation and test.") if train_files else
+                translate("core.datasets", "{name} from {where}: only its test set ({count:,} images) is there, "
+                          "so it was split {sizes} for training, validation and test."))
         sizes = "/".join(f"{len(i):,}" for i in indices)
-        source = (f"{name} from {where}: only its {kind} set ({len(pair[0]):,} images) is there, "
-                  f"so it was split {sizes} for training, validation and test.")
+        source = text.format(name=name, where=where, count=len(pair[0]), sizes=sizes)
     return _image_dataset(name, parts, source)
 
 
@@ -465,11 +499,13 @@ def _check_digits(images: np.ndarray, labels: np.ndarray, origin: str) -> None:
     """Refuse images/labels from another module that do not look like MNIST digits."""
     images, labels = np.asarray(images), np.asarray(labels)
     if images.ndim != 3 or images.shape[1:] != _IMAGE_SHAPE or images.dtype != np.uint8:
-        raise DatasetError(f"{origin} gave images of shape {images.shape} ({images.dtype}); "
-                           "expected uint8 28×28 images.")
+        raise DatasetError(translate("core.datasets", "{origin} gave images of shape {shape} ({dtype}); "
+                                     "expected uint8 28×28 images.").format(origin=origin, shape=images.shape,
+                                                                            dtype=images.dtype))
     if labels.shape != (len(images),) or (labels.size and not 0 <= labels.min() <= labels.max() <= 9):
-        raise DatasetError(f"{origin} gave {labels.size} labels for {len(images)} images, or labels "
-                           "outside 0 to 9.")
+        raise DatasetError(translate("core.datasets", "{origin} gave {labels} labels for {images} images, or labels "
+                                     "outside 0 to 9.").format(origin=origin, labels=labels.size,
+                                                                images=len(images)))
 
 
 def _synthetic_digits(rng: np.random.Generator, seed: int) -> Dataset:
@@ -479,16 +515,19 @@ def _synthetic_digits(rng: np.random.Generator, seed: int) -> Dataset:
     except ModuleNotFoundError as exc:
         if exc.name != "core.synthetic_digits":
             raise
-        raise DatasetError("Synthetic digits are not available in this version of MLP Studio.") from None
+        raise DatasetError(translate("core.datasets", "Synthetic digits are not available in this version of "
+                                     "MLP Studio.")) from None
     train_x, train_y, test_x, test_y = load_synthetic_digits(seed=seed)
-    _check_digits(train_x, train_y, "The synthetic digit generator")
-    _check_digits(test_x, test_y, "The synthetic digit generator")
+    generator = translate("core.datasets", "The synthetic digit generator")
+    _check_digits(train_x, train_y, generator)
+    _check_digits(test_x, test_y, generator)
     train = (np.asarray(train_x), np.asarray(train_y))
     n = len(train[0])
     kept, val, _ = _split_indices(n, max(1, round(n / 12)), 0, rng, "Synthetic digits")
     parts = {"train": _take(train, kept), "val": _take(train, val), "test": (test_x, test_y)}
-    source = (f"Synthetic digits drawn by MLP Studio (seed {seed}): {n:,} training images "
-              f"({len(val):,} kept aside for validation) and {len(test_x):,} test images.")
+    source = translate("core.datasets", "Synthetic digits drawn by MLP Studio (seed {seed}): {n:,} training "
+                       "images ({val:,} kept aside for validation) and {test:,} test images.").format(
+        seed=seed, n=n, val=len(val), test=len(test_x))
     return _image_dataset("Synthetic digits", parts, source)
 
 
@@ -499,18 +538,20 @@ def _own_digits(rng: np.random.Generator) -> Dataset:
     except ModuleNotFoundError as exc:
         if exc.name != "core.own_digits":
             raise
-        raise DatasetError("My digits is not available in this version of MLP Studio.") from None
+        raise DatasetError(translate("core.datasets", "My digits is not available in this version of "
+                                     "MLP Studio.")) from None
     images, labels = load_own_digits()
-    _check_digits(images, labels, "Your digit collection")
+    _check_digits(images, labels, translate("core.datasets", "Your digit collection"))
     pair = (np.asarray(images), np.asarray(labels))
     if len(pair[0]) < 10:
-        raise DatasetError(f"My digits needs at least 10 drawings to train on; you have saved "
-                           f"{len(pair[0])} so far.")
+        raise DatasetError(translate("core.datasets", "My digits needs at least 10 drawings to train on; you have "
+                                     "saved {count} so far.").format(count=len(pair[0])))
     indices = _fraction_split(len(pair[0]), 0.1, 0.2, rng, "My digits")
     parts = dict(zip(("train", "val", "test"), (_take(pair, i) for i in indices)))
     sizes = "/".join(str(len(i)) for i in indices)
-    source = (f"Your own {len(pair[0])} drawn digits, split {sizes} for training, validation and test "
-              "(80/20 between training and test; validation comes out of the training part).")
+    source = translate("core.datasets", "Your own {count} drawn digits, split {sizes} for training, validation "
+                       "and test (80/20 between training and test; validation comes out of the training "
+                       "part).").format(count=len(pair[0]), sizes=sizes)
     return _image_dataset("My digits", parts, source)
 
 
@@ -536,15 +577,16 @@ def _toy_dataset(name: str, x: np.ndarray, y: np.ndarray, indices: Sequence[np.n
     arrays = {}
     for split, index in zip(("train", "val", "test"), indices):
         arrays[f"x_{split}"], arrays[f"y_{split}"] = x[index], y[index]  # fancy indexing copies
-    return Dataset(name=name, task=task, input_shape=shape, class_names=classes, source=source, **arrays)
+    return Dataset(name=name, task=task, input_shape=shape, class_names=_shown_class_names(classes), source=source,
+                   **arrays)
 
 
 def _caveman() -> Dataset:
     """The lecture's three points: potatoes eaten (x) against apples collected (y)."""
     x, y = np.array(_CAVEMAN_X), np.array(_CAVEMAN_Y)
     every = np.arange(3)
-    source = ("The lecture's caveman data, potatoes eaten (x) against apples collected (y): "
-              "three points, also used as the validation and test sets.")
+    source = translate("core.datasets", "The lecture's caveman data, potatoes eaten (x) against apples collected "
+                       "(y): three points, also used as the validation and test sets.")
     return _toy_dataset("Caveman", x, y, (every, every, every), source)
 
 
@@ -554,8 +596,9 @@ def _curve(name: str, rng: np.random.Generator, seed: int, noise: float) -> Data
     x = rng.uniform(-3.0, 3.0, _CURVE_POINTS)
     y = formula(x) + noise * rng.standard_normal(_CURVE_POINTS)
     indices = _fraction_split(_CURVE_POINTS, 0.15, 0.15, rng, name)
-    source = (f"Generated by MLP Studio: {text} plus noise (σ = {noise:g}) at {_CURVE_POINTS} "
-              f"random x in [−3, 3], seed {seed}.")
+    source = translate("core.datasets", "Generated by MLP Studio: {formula} plus noise (σ = {noise:g}) at "
+                       "{points} random x in [−3, 3], seed {seed}.").format(
+        formula=text, noise=noise, points=_CURVE_POINTS, seed=seed)
     return _toy_dataset(name, x, y, indices, source)
 
 
@@ -590,10 +633,10 @@ def _spiral(rng: np.random.Generator, n: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 _TWO_D: dict[str, tuple[Callable[[np.random.Generator, int], tuple[np.ndarray, np.ndarray]], str]] = {
-    "Two gaussians": (_two_gaussians, "two Gaussian blobs"),
-    "Circle": (_circle, "a disc inside a ring"),
-    "XOR": (_xor, "the four quadrants of XOR"),
-    "Spiral": (_spiral, "two interleaved spirals"),
+    "Two gaussians": (_two_gaussians, QT_TRANSLATE_NOOP("core.datasets", "two Gaussian blobs")),
+    "Circle": (_circle, QT_TRANSLATE_NOOP("core.datasets", "a disc inside a ring")),
+    "XOR": (_xor, QT_TRANSLATE_NOOP("core.datasets", "the four quadrants of XOR")),
+    "Spiral": (_spiral, QT_TRANSLATE_NOOP("core.datasets", "two interleaved spirals")),
 }
 
 
@@ -603,8 +646,9 @@ def _two_d(name: str, rng: np.random.Generator, seed: int, noise: float) -> Data
     points, labels = make(rng, _POINTS_PER_CLASS)
     points = points + noise * rng.standard_normal(points.shape)
     indices = _fraction_split(len(points), 0.15, 0.15, rng, name)
-    source = (f"Generated by MLP Studio: {text}, {len(points)} points "
-              f"(noise σ = {noise:g}, seed {seed}).")
+    source = translate("core.datasets", "Generated by MLP Studio: {shape}, {points} points (noise σ = {noise:g}, "
+                       "seed {seed}).").format(shape=translate("core.datasets", text), points=len(points),
+                                               noise=noise, seed=seed)
     return _toy_dataset(name, points, labels, indices, source)
 
 
@@ -615,7 +659,8 @@ def load_dataset(name: str, *, folder: Path | None = None, seed: int = 0, noise:
     _spec(name)
     rng = _rng(seed)
     if not isinstance(noise, (int, float)) or not math.isfinite(noise) or noise < 0:
-        raise DatasetError(f"The noise level must be a number from 0 upwards, not {noise!r}.")
+        raise DatasetError(translate("core.datasets", "The noise level must be a number from 0 upwards, "
+                                     "not {noise!r}.").format(noise=noise))
     if name in MIRRORS:
         return _load_idx_dataset(name, None if folder is None else Path(folder), rng)
     if name == "Synthetic digits":
@@ -661,10 +706,12 @@ class _Transfer:
     def check(self) -> None:
         """Raise if the user cancelled or the overall deadline has passed."""
         if self.should_stop():
-            raise DownloadCancelled(f"The {self.name} download was cancelled; the unfinished file "
-                                    "was removed and the finished ones were kept.")
+            raise DownloadCancelled(translate("core.datasets", "The {name} download was cancelled; the unfinished "
+                                              "file was removed and the finished ones were kept.").format(
+                name=self.name))
         if time.monotonic() > self.deadline_at:
-            raise _OutOfTime(f"gave up: the whole download may take at most {self.deadline:g} s")
+            raise _OutOfTime(translate("core.datasets", "gave up: the whole download may take at most "
+                                       "{deadline:g} s").format(deadline=self.deadline))
 
     def read_timeout(self) -> float:
         """Seconds one network read may wait: the per-read timeout, capped by the deadline."""
@@ -712,12 +759,14 @@ def _mirrors_for(name: str, mirrors: Sequence[str] | None) -> Sequence[str]:
     """The URLs to try; the published ones only when downloads are allowed on this computer."""
     _spec(name)
     if name not in CHECKSUMS:
-        raise DatasetError(f"{name} is made by MLP Studio itself and needs no download.")
+        raise DatasetError(translate("core.datasets", "{name} is made by MLP Studio itself and needs no "
+                                     "download.").format(name=name))
     if mirrors is not None:
         return mirrors
     if os.environ.get("MLP_STUDIO_NO_DOWNLOAD"):
-        raise DownloadError(f"Downloads are disabled on this computer (MLP_STUDIO_NO_DOWNLOAD is "
-                            f"set), so {name} was not downloaded.")
+        raise DownloadError(translate("core.datasets", "Downloads are disabled on this computer "
+                                      "(MLP_STUDIO_NO_DOWNLOAD is set), so {name} was not downloaded.").format(
+            name=name))
     return MIRRORS[name]
 
 
@@ -727,7 +776,8 @@ def _download_folder(name: str, dest_dir: Path | None) -> Path:
         folder = Path(dest_dir) if dest_dir is not None else user_cache_dir() / name
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DownloadError(f"Cannot create the folder for {name} ({exc.strerror or exc}).") from None
+        raise DownloadError(translate("core.datasets", "Cannot create the folder for {name} ({reason}).").format(
+            name=name, reason=exc.strerror or exc)) from None
     return folder
 
 
@@ -756,12 +806,13 @@ def _download_file(transfer: _Transfer, urls: list[str], target: Path, md5: str)
             _fetch_verified(transfer, url, target, md5)
             return
         except _MirrorFailed as exc:
-            failures.append(f"{url}: {exc}")
+            failures.append(translate("core.datasets", "{url}: {reason}").format(url=url, reason=exc))
             if isinstance(exc, _OutOfTime):
                 break
-    raise DownloadError(f"Could not download {target.name} for {transfer.name} ({'; '.join(failures)}). "
-                        "Check the internet connection, or download the files yourself and choose "
-                        "their folder.")
+    raise DownloadError(translate("core.datasets", "Could not download {file} for {name} ({failures}). Check the "
+                                  "internet connection, or download the files yourself and choose their "
+                                  "folder.").format(file=target.name, name=transfer.name,
+                                                    failures="; ".join(failures)))
 
 
 def _fetch_verified(transfer: _Transfer, url: str, target: Path, md5: str) -> None:
@@ -771,11 +822,11 @@ def _fetch_verified(transfer: _Transfer, url: str, target: Path, md5: str) -> No
         with atomic_writer(target) as part:
             head, received = _stream(transfer, url, part, digest, target)
             if digest.hexdigest() != md5:  # raising inside the block deletes the temp file
-                raise _MirrorFailed(_PORTAL_REASON if _looks_like_html(head) else
-                                    "the file's checksum does not match the published one, so "
-                                    "it was damaged on the way or is a different file")
+                raise _MirrorFailed(translate("core.datasets", _PORTAL_REASON) if _looks_like_html(head) else
+                                    translate("core.datasets", "the file's checksum does not match the published "
+                                              "one, so it was damaged on the way or is a different file"))
     except OSError as exc:  # network errors were translated in _stream; this is the local disk
-        raise DownloadError(f"Could not save {target} ({exc.strerror or exc}).") from None
+        raise DownloadError(_could_not_save(target, exc)) from None
     transfer.finish_file(target.name, received)
 
 
@@ -788,8 +839,10 @@ def _stream(transfer: _Transfer, url: str, out: BinaryIO, digest, target: Path) 
     except urllib.error.HTTPError as exc:
         exc.close()
         if 300 <= exc.code < 400:
-            raise _MirrorFailed("the server redirected too many times (a redirect loop)") from None
-        raise _MirrorFailed(f"the server answered HTTP {exc.code} {exc.reason}") from None
+            raise _MirrorFailed(translate("core.datasets", "the server redirected too many times (a redirect "
+                                          "loop)")) from None
+        raise _MirrorFailed(translate("core.datasets", "the server answered HTTP {code} {reason}").format(
+            code=exc.code, reason=exc.reason)) from None
     except urllib.error.URLError as exc:
         raise _MirrorFailed(_network_reason(exc.reason, transfer.timeout)) from None
     except (OSError, http.client.HTTPException) as exc:
@@ -799,21 +852,21 @@ def _stream(transfer: _Transfer, url: str, out: BinaryIO, digest, target: Path) 
 def _network_reason(reason: object, timeout: float) -> str:
     """A socket-level failure in words."""
     if isinstance(reason, TimeoutError):
-        return f"the server sent nothing for {timeout:g} s"
+        return translate("core.datasets", "the server sent nothing for {timeout:g} s").format(timeout=timeout)
     if isinstance(reason, OSError) and "ssl" in type(reason).__module__.lower():
-        return f"the secure connection failed ({reason})"
+        return translate("core.datasets", "the secure connection failed ({reason})").format(reason=reason)
     if isinstance(reason, ConnectionRefusedError):
-        return "the connection was refused"
+        return translate("core.datasets", "the connection was refused")
     if "name or service not known" in str(reason).lower() or "getaddrinfo" in str(reason).lower():
-        return "the server's name could not be found (is this computer online?)"
-    return f"the connection failed ({reason})"
+        return translate("core.datasets", "the server's name could not be found (is this computer online?)")
+    return translate("core.datasets", "the connection failed ({reason})").format(reason=reason)
 
 
 def _copy_body(transfer: _Transfer, response, out: BinaryIO, digest,
                target: Path) -> tuple[bytes, int]:
     """Copy the body chunk by chunk, checking cancel, deadline, size and HTML on the way."""
     if "html" in response.headers.get("Content-Type", "").lower():
-        raise _MirrorFailed(_PORTAL_REASON)
+        raise _MirrorFailed(translate("core.datasets", _PORTAL_REASON))
     length = _content_length(response)
     if length is not None:
         transfer.sizes[target.name] = length
@@ -825,17 +878,24 @@ def _copy_body(transfer: _Transfer, response, out: BinaryIO, digest,
             break
         received += len(chunk)
         if received > _MAX_DOWNLOAD_BYTES:
-            raise _MirrorFailed("the server sent far more data than the file can hold")
+            raise _MirrorFailed(translate("core.datasets", "the server sent far more data than the file can hold"))
         head += chunk[:max(0, 512 - len(head))]
         digest.update(chunk)
         try:
             out.write(chunk)
         except OSError as exc:  # the local disk, not the network: no other mirror will help
-            raise DownloadError(f"Could not save {target} ({exc.strerror or exc}).") from None
+            raise DownloadError(_could_not_save(target, exc)) from None
         transfer.report(received)
     if length is not None and received < length:
-        raise _MirrorFailed(f"the transfer was cut short ({received:,} of {length:,} bytes arrived)")
+        raise _MirrorFailed(translate("core.datasets", "the transfer was cut short ({received:,} of {length:,} "
+                                      "bytes arrived)").format(received=received, length=length))
     return head, received
+
+
+def _could_not_save(target: Path, exc: OSError) -> str:
+    """A local disk error while saving a download, in words."""
+    return translate("core.datasets", "Could not save {path} ({reason}).").format(path=target,
+                                                                                  reason=exc.strerror or exc)
 
 
 def _content_length(response) -> int | None:

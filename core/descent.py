@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from core.errors import ConfigError
+from core.i18n import translate
 from core.terrain import Objective, Terrain1D, landing_site, stationary_points
 
 Array = np.ndarray
@@ -40,7 +41,7 @@ def format_number(value: float, decimals: int = 2) -> str:
     """A finite number as short text with a real minus sign; 'diverged' for inf/NaN."""
     value = float(value)
     if not math.isfinite(value):
-        return "diverged"
+        return translate("core.descent", "diverged")
     magnitude = abs(value)
     scientific = magnitude >= 1e5 or 0 < magnitude < 10 ** -decimals / 2  # never round a real slope to 0.00
     text = f"{value:.{decimals}e}" if scientific else f"{value:.{decimals}f}"
@@ -57,7 +58,7 @@ def format_vector(v: Array, decimals: int = 2) -> str:
 
 def format_rate(lr: float) -> str:
     """A learning rate as typed: 0.1, 0.03, 1."""
-    return f"{lr:g}" if math.isfinite(lr) else "diverged"
+    return f"{lr:g}" if math.isfinite(lr) else translate("core.descent", "diverged")
 
 
 def step_arithmetic(x: float, lr: float, slope: float, new_x: float, name: str = "x") -> str:
@@ -93,7 +94,7 @@ class StepRule:
 
     def __init__(self, lr: float) -> None:
         if not (math.isfinite(lr) and lr > 0):
-            raise ConfigError("The learning rate must be a positive number.")
+            raise ConfigError(translate("core.descent", "The learning rate must be a positive number."))
         self.lr = float(lr)
         self.reset()
 
@@ -106,7 +107,7 @@ class StepRule:
 
     def explain(self, detail: StepDetail) -> tuple[str, ...]:
         """Lines of arithmetic for one of this rule's steps."""
-        return (f"gradient g = {format_vector(detail.gradient)}",)
+        return (gradient_line(detail),)
 
 
 class SGD(StepRule):
@@ -120,8 +121,9 @@ class SGD(StepRule):
 
     def explain(self, detail: StepDetail) -> tuple[str, ...]:
         """g, then −lr·g."""
-        return (f"gradient g = {format_vector(detail.gradient)}",
-                f"update = −lr × g = −{format_rate(self.lr)} × g = {format_vector(detail.update)}")
+        return (gradient_line(detail),
+                translate("core.descent", "update = −lr × g = −{lr} × g = {update}").format(
+                    lr=format_rate(self.lr), update=format_vector(detail.update)))
 
 
 class Momentum(StepRule):
@@ -145,9 +147,11 @@ class Momentum(StepRule):
 
     def explain(self, detail: StepDetail) -> tuple[str, ...]:
         """g, the new velocity, then −lr·v."""
-        return (f"gradient g = {format_vector(detail.gradient)}",
-                f"velocity v ← {self.momentum:g} × v + g = {format_vector(detail.state['velocity'])}",
-                f"update = −lr × v = −{format_rate(self.lr)} × v = {format_vector(detail.update)}")
+        return (gradient_line(detail),
+                translate("core.descent", "velocity v ← {momentum:g} × v + g = {velocity}").format(
+                    momentum=self.momentum, velocity=format_vector(detail.state["velocity"])),
+                translate("core.descent", "update = −lr × v = −{lr} × v = {update}").format(
+                    lr=format_rate(self.lr), update=format_vector(detail.update)))
 
 
 class RMSProp(StepRule):
@@ -173,10 +177,11 @@ class RMSProp(StepRule):
 
     def explain(self, detail: StepDetail) -> tuple[str, ...]:
         """g, the running mean square, then the scaled update."""
-        return (f"gradient g = {format_vector(detail.gradient)}",
-                f"mean square s ← {self.alpha:g} × s + {1 - self.alpha:g} × g² = "
-                f"{format_vector(detail.state['mean square'], 4)}",
-                f"update = −lr × g / (√s + ε) = {format_vector(detail.update)}")
+        return (gradient_line(detail),
+                translate("core.descent", "mean square s ← {alpha:g} × s + {rest:g} × g² = {square}").format(
+                    alpha=self.alpha, rest=1 - self.alpha, square=format_vector(detail.state["mean square"], 4)),
+                translate("core.descent", "update = −lr × g / (√s + ε) = {update}").format(
+                    update=format_vector(detail.update)))
 
 
 class Adam(StepRule):
@@ -212,11 +217,17 @@ class Adam(StepRule):
         """g, both moments, their bias corrections, then the update."""
         m, v = detail.state["momentum m"], detail.state["mean square v"]
         c1, c2 = detail.state["bias corrections"]
-        return (f"gradient g = {format_vector(detail.gradient)}",
+        return (gradient_line(detail),
                 f"m ← {self.beta1:g} m + {1 - self.beta1:.1g} g = {format_vector(m)}",
                 f"v ← {self.beta2:g} v + {1 - self.beta2:.1g} g² = {format_vector(v, 4)}",
                 f"m̂ = m / {c1:.3g} = {format_vector(m / c1)},  v̂ = v / {c2:.3g}",
-                f"update = −lr × m̂ / (√v̂ + ε) = {format_vector(detail.update)}")
+                translate("core.descent", "update = −lr × m̂ / (√v̂ + ε) = {update}").format(
+                    update=format_vector(detail.update)))
+
+
+def gradient_line(detail: StepDetail) -> str:
+    """The first line of every rule's explanation: the gradient it saw."""
+    return translate("core.descent", "gradient g = {gradient}").format(gradient=format_vector(detail.gradient))
 
 
 RULES: dict[str, type[StepRule]] = {"GD": SGD, "Momentum": Momentum, "RMSProp": RMSProp, "Adam": Adam}
@@ -225,7 +236,8 @@ RULES: dict[str, type[StepRule]] = {"GD": SGD, "Momentum": Momentum, "RMSProp": 
 def make_rule(name: str, lr: float) -> StepRule:
     """A fresh step rule by its name in RACERS."""
     if name not in RULES:
-        raise ConfigError(f"Unknown optimizer '{name}'; choose one of {', '.join(RULES)}.")
+        raise ConfigError(translate("core.descent", "Unknown optimizer '{name}'; choose one of {choices}.").format(
+            name=name, choices=", ".join(RULES)))
     return RULES[name](lr)
 
 
@@ -283,9 +295,9 @@ class Descender:
         self.values.append(value)
         self.gradients.append(grad)
         if not (math.isfinite(value) and np.isfinite(grad).all()):
-            self._finish("diverged", "the terrain has no height at the start")
+            self._finish("diverged", translate("core.descent", "the terrain has no height at the start"))
         elif self._slope_is_flat(grad):
-            self._finish("converged", "the slope is already zero here")
+            self._finish("converged", translate("core.descent", "the slope is already zero here"))
 
     @property
     def point(self) -> Array:
@@ -347,11 +359,13 @@ class Descender:
     def _move_to(self, p: Array, rule_has_memory: bool | None) -> None:
         """Record the new point unless it is not finite, then decide whether the run is over."""
         if not np.isfinite(p).all():
-            self._finish("diverged", f"step {self.steps + 1} would have been infinite")
+            self._finish("diverged", translate("core.descent", "step {step} would have been infinite").format(
+                step=self.steps + 1))
             return
         value, grad = self._evaluate(p)
         if not (math.isfinite(value) and np.isfinite(grad).all()):
-            self._finish("diverged", f"step {self.steps + 1} would leave the terrain (no finite height there)")
+            self._finish("diverged", translate("core.descent", "step {step} would leave the terrain (no finite "
+                                                               "height there)").format(step=self.steps + 1))
             return
         self.deltas.append(p - self.points[-1])
         self.points.append(p)
@@ -364,9 +378,10 @@ class Descender:
     def _check_end(self, rule_has_memory: bool) -> None:
         """Converged, diverged, oscillating (when watched) or out of steps."""
         if np.abs(self.point).max() > ESCAPE_BOUND:
-            self._finish("diverged", "it left the map")
+            self._finish("diverged", translate("core.descent", "it left the map"))
         elif self._growth.diverging(self.values[0]):
-            self._finish("diverged", "each step is bigger than the last and the loss keeps rising")
+            self._finish("diverged", translate("core.descent", "each step is bigger than the last and the loss "
+                                                               "keeps rising"))
         elif self._slope_is_flat(self.gradients[-1]) and (
                 not rule_has_memory or float(np.abs(self.deltas[-1]).max()) <= STEP_TOL):
             self._finish("converged", "")
@@ -416,7 +431,7 @@ def classify_tail(deltas: list[Array], window: int) -> tuple[str, str]:
     """How a run that used up its steps ended: oscillating, slowly diverging, or just not there yet."""
     ratio = _reversal_ratio(deltas, window)
     if ratio is not None and ratio > 1 + 1e-3:
-        return "diverged", "it jumps back and forth a little further every time"
+        return "diverged", translate("core.descent", "it jumps back and forth a little further every time")
     if ratio is not None and ratio >= 1 - 1e-3:
         return "oscillating", ""
     return "max_steps", ""
@@ -435,19 +450,31 @@ def _reversal_ratio(deltas: list[Array], window: int) -> float | None:
 
 def describe_outcome(outcome: str, steps: int, reason: str = "") -> str:
     """A sentence for the status line."""
-    plural = "step" if steps == 1 else "steps"
+    plural = step_word(steps)
+    if outcome == "converged" and reason:
+        return translate("core.descent", "Converged in {steps} {plural}: {reason}.").format(
+            steps=steps, plural=plural, reason=reason)
     if outcome == "converged":
-        return f"Converged in {steps} {plural}" + (f": {reason}." if reason else ".")
+        return translate("core.descent", "Converged in {steps} {plural}.").format(steps=steps, plural=plural)
     if outcome == "oscillating":
-        return (f"Oscillates, does not converge: after {steps} {plural} it still jumps back and forth "
-                "by the same amount (on a bowl this happens exactly at lr = 2/L).")
+        return translate("core.descent", "Oscillates, does not converge: after {steps} {plural} it still jumps "
+                                          "back and forth by the same amount (on a bowl this happens exactly at "
+                                          "lr = 2/L).").format(steps=steps, plural=plural)
     if outcome == "diverged" and steps == 0:
-        return f"Diverged before the first step: {reason or 'the first step is not finite'}."
+        return translate("core.descent", "Diverged before the first step: {reason}.").format(
+            reason=reason or translate("core.descent", "the first step is not finite"))
     if outcome == "diverged":
-        return f"Diverged after {steps} {plural}: {reason or 'the steps keep growing'}."
+        return translate("core.descent", "Diverged after {steps} {plural}: {reason}.").format(
+            steps=steps, plural=plural, reason=reason or translate("core.descent", "the steps keep growing"))
     if outcome == "max_steps":
-        return f"Stopped after {steps} {plural} without converging (the step budget ran out)."
-    return f"{steps} {plural} so far."
+        return translate("core.descent", "Stopped after {steps} {plural} without converging (the step budget "
+                                          "ran out).").format(steps=steps, plural=plural)
+    return translate("core.descent", "{steps} {plural} so far.").format(steps=steps, plural=plural)
+
+
+def step_word(steps: int) -> str:
+    """'step' or 'steps' after a count."""
+    return translate("core.descent", "step") if steps == 1 else translate("core.descent", "steps")
 
 
 def run_descent(objective: Objective, start: Array | float, rule: StepRule, max_steps: int = 1000,
@@ -486,17 +513,18 @@ def run_race(objective: Objective, start: Array, learning_rates: dict[str, float
 
 def outcome_phrase(outcome: str, steps: int) -> str:
     """A short verdict: 'converged in 39 steps', 'oscillates forever (after 31 steps)', ..."""
-    plural = "step" if steps == 1 else "steps"
-    return {"converged": f"converged in {steps} {plural}",
-            "oscillating": f"oscillates forever (seen after {steps} {plural})",
-            "diverged": f"diverged after {steps} {plural}",
-            "max_steps": f"not there after {steps} {plural}",
-            }.get(outcome, f"running, {steps} {plural}")
+    phrases = {"converged": translate("core.descent", "converged in {steps} {plural}"),
+               "oscillating": translate("core.descent", "oscillates forever (seen after {steps} {plural})"),
+               "diverged": translate("core.descent", "diverged after {steps} {plural}"),
+               "max_steps": translate("core.descent", "not there after {steps} {plural}")}
+    phrase = phrases.get(outcome) or translate("core.descent", "running, {steps} {plural}")
+    return phrase.format(steps=steps, plural=step_word(steps))
 
 
 def race_summary(name: str, run: DescentRun) -> str:
     """One line per racer: outcome, steps and final loss."""
-    return f"{name}: {outcome_phrase(run.outcome, run.steps)}, loss {format_number(run.final_value, 4)}"
+    return translate("core.descent", "{name}: {outcome}, loss {loss}").format(
+        name=name, outcome=outcome_phrase(run.outcome, run.steps), loss=format_number(run.final_value, 4))
 
 
 def random_restarts(terrain: Terrain1D, count: int, lr: float, seed: int = 0,
@@ -519,19 +547,29 @@ def summarize_restarts(results: list[tuple[DescentRun, str]]) -> str:
     counts: dict[str, int] = {}
     for _, site in results:
         counts[site] = counts.get(site, 0) + 1
-    names = {"global minimum": "in the global minimum", "local minimum": "in a local minimum",
-             "maximum": "on a hilltop", "flat": "stuck on flat ground", "diverged": "diverged",
-             "oscillating": "still bouncing", "max_steps": "still walking"}
-    return ", ".join(f"{n} {names.get(site, site)}" for site, n in counts.items())
+    names = {"global minimum": translate("core.descent", "{count} in the global minimum"),
+             "local minimum": translate("core.descent", "{count} in a local minimum"),
+             "maximum": translate("core.descent", "{count} on a hilltop"),
+             "flat": translate("core.descent", "{count} stuck on flat ground"),
+             "diverged": translate("core.descent", "{count} diverged"),
+             "oscillating": translate("core.descent", "{count} still bouncing"),
+             "max_steps": translate("core.descent", "{count} still walking")}
+    return ", ".join(names[site].format(count=n) if site in names else f"{n} {site}" for site, n in counts.items())
 
 
 def describe_landing(site: str) -> str:
     """What the place where a 1-D run stopped is, in words for the student."""
-    return {"global minimum": "This is the global minimum: the lowest valley.",
-            "local minimum": "This is a local minimum: a valley, but not the lowest one.",
-            "maximum": "This is a hilltop (local maximum): the slope is zero, but any nudge rolls you off.",
-            "flat": "The ground is flat here, but it is not a valley bottom (a shoulder or a plateau).",
-            }.get(site, "")
+    if site == "global minimum":
+        return translate("core.descent", "This is the global minimum: the lowest valley.")
+    if site == "local minimum":
+        return translate("core.descent", "This is a local minimum: a valley, but not the lowest one.")
+    if site == "maximum":
+        return translate("core.descent", "This is a hilltop (local maximum): the slope is zero, but any nudge "
+                                          "rolls you off.")
+    if site == "flat":
+        return translate("core.descent", "The ground is flat here, but it is not a valley bottom (a shoulder or "
+                                          "a plateau).")
+    return ""
 
 
 def jump(x: float, direction: int, size: float, x_range: tuple[float, float]) -> float:
@@ -549,16 +587,23 @@ def jump_arithmetic(x: float, new_x: float, height_before: float, height_after: 
     delta = new_x - x
     sign = "+" if delta >= 0 else "−"
     change = height_after - height_before
-    verdict = ("downhill" if change < 0 else "uphill" if change > 0 else "level") + (
-        f" by {format_number(abs(change))}" if change else "")
-    return f"x ← {format_number(x)} {sign} {format_number(abs(delta))} = {format_number(new_x)}: you went {verdict}"
+    if change < 0:
+        sentence = translate("core.descent", "{move}: you went downhill by {change}")
+    elif change > 0:
+        sentence = translate("core.descent", "{move}: you went uphill by {change}")
+    else:  # the same height (or no finite height to compare)
+        sentence = translate("core.descent", "{move}: you went level")
+    move = f"x ← {format_number(x)} {sign} {format_number(abs(delta))} = {format_number(new_x)}"
+    return sentence.format(move=move, change=format_number(abs(change)))
 
 
 def describe_slope(slope: float) -> str:
     """The slope under the creature in words: which way the ground falls."""
-    text = f"slope = {format_number(slope)}"
+    text = translate("core.descent", "slope = {slope}").format(slope=format_number(slope))
     if not math.isfinite(slope):
         return text
     if abs(slope) <= GRAD_TOL:
-        return text + "  (flat)"
-    return text + ("  (ground falls to the right)" if slope < 0 else "  (ground falls to the left)")
+        return text + "  " + translate("core.descent", "(flat)")
+    if slope < 0:
+        return text + "  " + translate("core.descent", "(ground falls to the right)")
+    return text + "  " + translate("core.descent", "(ground falls to the left)")

@@ -16,6 +16,7 @@ from typing import Callable
 import numpy as np
 
 from core.errors import FormulaError
+from core.i18n import translate
 
 MAX_LENGTH = 200
 MAX_DEPTH = 25
@@ -38,8 +39,6 @@ FUNCTIONS: dict[str, tuple[Callable[[np.ndarray], np.ndarray], Callable[[np.ndar
 _BINARY = {ast.Add: "add", ast.Sub: "sub", ast.Mult: "mul", ast.Div: "div", ast.Pow: "pow"}
 _SYMBOLS = {ast.Mod: "%", ast.FloorDiv: "//", ast.MatMult: "@", ast.BitAnd: "&", ast.BitXor: "^",
             ast.BitOr: "|", ast.LShift: "<<", ast.RShift: ">>"}
-_ALLOWED_TEXT = ("numbers, x" + "{y}" + ", pi, e, + - * / ** (or ^), brackets and "
-                 + ", ".join(FUNCTIONS))
 
 Node = tuple  # ("num", c) | ("var", i) | ("neg", a) | (op, a, b) | ("pow", a, p) | ("call", name, a)
 
@@ -64,7 +63,8 @@ class Formula:
     def value_and_gradient(self, *coords: np.ndarray | float) -> tuple[np.ndarray, tuple[np.ndarray, ...]]:
         """Value and gradient in one forward-mode pass; non-finite results stay as inf/NaN."""
         if len(coords) != len(self.variables):
-            raise FormulaError(f"This formula needs {len(self.variables)} coordinate(s).")
+            raise FormulaError(translate("core.formula", "This formula needs {count} coordinate(s).").format(
+                count=len(self.variables)))
         arrays = [np.asarray(c, dtype=np.float64) for c in coords]
         key = tuple(float(a) for a in arrays) if all(a.ndim == 0 for a in arrays) else None
         if key is not None and key in self._last:  # descent asks for value, then gradient, at one point
@@ -84,12 +84,13 @@ class Formula:
 def parse_formula(text: str, variables: tuple[str, ...] = ("x",)) -> Formula:
     """Parse a typed formula into a :class:`Formula`, or raise FormulaError with a plain sentence."""
     if not isinstance(text, str):
-        raise FormulaError("The formula must be text.")
+        raise FormulaError(translate("core.formula", "The formula must be text."))
     cleaned = text.strip()
     if not cleaned:
-        raise FormulaError("Type a formula, for example x**4 - 3*x**2 + x.")
+        raise FormulaError(translate("core.formula", "Type a formula, for example x**4 - 3*x**2 + x."))
     if len(cleaned) > MAX_LENGTH:
-        raise FormulaError(f"The formula is too long: keep it under {MAX_LENGTH} characters.")
+        raise FormulaError(translate("core.formula", "The formula is too long: keep it under {limit} "
+                                                     "characters.").format(limit=MAX_LENGTH))
     try:  # ^ is how people write powers; as text it must become ** to get the precedence right
         expression = ast.parse(cleaned.replace("^", "**"), mode="eval").body
     except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
@@ -102,19 +103,22 @@ def parse_formula(text: str, variables: tuple[str, ...] = ("x",)) -> Formula:
 def _syntax_message(text: str) -> str:
     """A helpful sentence for text that is not even a formula."""
     if not text.isprintable():
-        return "The formula contains characters that cannot be typed in a formula."
+        return translate("core.formula", "The formula contains characters that cannot be typed in a formula.")
     if any(ch.isdigit() and nxt.isalpha() for ch, nxt in zip(text, text[1:])):
-        return f"Could not read '{text}': write a * between a number and a name (3*x, not 3x)."
+        return translate("core.formula", "Could not read '{text}': write a * between a number and a name "
+                                         "(3*x, not 3x).").format(text=text)
     if text.count("(") != text.count(")"):
-        return f"Could not read '{text}': the brackets do not match."
-    return f"Could not read '{text}' as a formula; check for a missing operator or bracket."
+        return translate("core.formula", "Could not read '{text}': the brackets do not match.").format(text=text)
+    return translate("core.formula", "Could not read '{text}' as a formula; check for a missing operator "
+                                     "or bracket.").format(text=text)
 
 
 def _convert(node: ast.AST, variables: tuple[str, ...], depth: int, counter: list[int]) -> Node:
     """Check one AST node against the whitelist and turn it into a small tuple tree."""
     counter[0] += 1
     if depth > MAX_DEPTH or counter[0] > MAX_NODES:
-        raise FormulaError("The formula is too deeply nested or too long; please simplify it.")
+        raise FormulaError(translate("core.formula", "The formula is too deeply nested or too long; "
+                                                     "please simplify it."))
     if isinstance(node, ast.Constant):
         return ("num", _check_constant(node.value))
     if isinstance(node, ast.Name):
@@ -132,11 +136,14 @@ def _convert(node: ast.AST, variables: tuple[str, ...], depth: int, counter: lis
 def _check_constant(value: object) -> float:
     """Accept plain finite numbers of a sensible size."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise FormulaError("Only plain numbers are allowed in a formula (no text, no complex numbers).")
+        raise FormulaError(translate("core.formula", "Only plain numbers are allowed in a formula (no text, "
+                                                     "no complex numbers)."))
     if isinstance(value, int) and abs(value) > MAX_CONSTANT:
-        raise FormulaError(f"The number {value} is too large: keep numbers below {MAX_CONSTANT:g}.")
+        raise FormulaError(translate("core.formula", "The number {value} is too large: keep numbers below "
+                                                     "{limit:g}.").format(value=value, limit=MAX_CONSTANT))
     if not math.isfinite(value) or abs(value) > MAX_CONSTANT:
-        raise FormulaError(f"A number in the formula is too large: keep numbers below {MAX_CONSTANT:g}.")
+        raise FormulaError(translate("core.formula", "A number in the formula is too large: keep numbers below "
+                                                     "{limit:g}.").format(limit=MAX_CONSTANT))
     return float(value)
 
 
@@ -147,10 +154,19 @@ def _convert_name(name: str, variables: tuple[str, ...]) -> Node:
     if name in CONSTANTS:
         return ("num", CONSTANTS[name])
     if name in FUNCTIONS:
-        raise FormulaError(f"The name '{name}' is a function: write it with brackets, like {name}(x).")
-    names = " and ".join(variables)
-    raise FormulaError(f"Unknown name '{name}'. Use {names}, pi, e, or one of the functions "
-                       f"{', '.join(FUNCTIONS)}.")
+        raise FormulaError(translate("core.formula", "The name '{name}' is a function: write it with brackets, "
+                                                     "like {name}(x).").format(name=name))
+    raise FormulaError(translate("core.formula", "Unknown name '{name}'. Use {variables}, pi, e, or one of the "
+                                                 "functions {functions}.").format(
+        name=name, variables=_variables_text(variables), functions=", ".join(FUNCTIONS)))
+
+
+def _variables_text(variables: tuple[str, ...]) -> str:
+    """'x', or 'x and y'."""
+    if len(variables) < 2:
+        return "".join(variables)
+    return translate("core.formula", "{first} and {last}").format(first=" and ".join(variables[:-1]),
+                                                                   last=variables[-1])
 
 
 def _convert_binary(node: ast.BinOp, variables: tuple[str, ...], depth: int, counter: list[int]) -> Node:
@@ -158,7 +174,8 @@ def _convert_binary(node: ast.BinOp, variables: tuple[str, ...], depth: int, cou
     op = _BINARY.get(type(node.op))
     if op is None:
         symbol = _SYMBOLS.get(type(node.op), type(node.op).__name__)
-        raise FormulaError(f"The operator '{symbol}' is not allowed; use + - * / and ** only.")
+        raise FormulaError(translate("core.formula", "The operator '{symbol}' is not allowed; use + - * / and ** "
+                                                     "only.").format(symbol=symbol))
     left = _convert(node.left, variables, depth + 1, counter)
     right = _convert(node.right, variables, depth + 1, counter)
     if op == "pow":
@@ -169,13 +186,13 @@ def _convert_binary(node: ast.BinOp, variables: tuple[str, ...], depth: int, cou
 def _constant_exponent(tree: Node) -> float:
     """Fold the exponent to a number and check its size (x**1000 would only overflow)."""
     if _has_variable(tree):
-        raise FormulaError("The exponent must be a plain number such as 2 or 0.5; "
-                           "use exp(...) for exponentials.")
+        raise FormulaError(translate("core.formula", "The exponent must be a plain number such as 2 or 0.5; "
+                                                     "use exp(...) for exponentials."))
     with np.errstate(all="ignore"):
         exponent = float(_evaluate(tree, [])[0])
     if not math.isfinite(exponent) or abs(exponent) > MAX_EXPONENT:
-        raise FormulaError(f"The exponent is too large: keep powers between -{MAX_EXPONENT:g} "
-                           f"and {MAX_EXPONENT:g}.")
+        raise FormulaError(translate("core.formula", "The exponent is too large: keep powers between -{limit:g} "
+                                                     "and {limit:g}.").format(limit=MAX_EXPONENT))
     return exponent
 
 
@@ -189,28 +206,35 @@ def _has_variable(tree: Node) -> bool:
 def _convert_call(node: ast.Call, variables: tuple[str, ...], depth: int, counter: list[int]) -> Node:
     """Only whitelisted functions of exactly one argument."""
     if not isinstance(node.func, ast.Name):
-        raise FormulaError("Only the functions " + ", ".join(FUNCTIONS) + " can be called, "
-                           "and attribute access (a.b) is not allowed.")
+        raise FormulaError(translate("core.formula", "Only the functions {functions} can be called, and attribute "
+                                                     "access (a.b) is not allowed.").format(
+            functions=", ".join(FUNCTIONS)))
     name = node.func.id
     if name not in FUNCTIONS:
-        raise FormulaError(f"The name '{name}' is not an allowed function; use one of {', '.join(FUNCTIONS)}.")
-    if len(node.args) != 1 or node.keywords:
-        raise FormulaError(f"The function {name} takes exactly one argument, like {name}(x).")
-    if isinstance(node.args[0], ast.Starred):
-        raise FormulaError(f"The function {name} takes exactly one argument, like {name}(x).")
+        raise FormulaError(translate("core.formula", "The name '{name}' is not an allowed function; use one of "
+                                                     "{functions}.").format(name=name, functions=", ".join(FUNCTIONS)))
+    if len(node.args) != 1 or node.keywords or isinstance(node.args[0], ast.Starred):
+        raise FormulaError(translate("core.formula", "The function {name} takes exactly one argument, "
+                                                     "like {name}(x).").format(name=name))
     return ("call", name, _convert(node.args[0], variables, depth + 1, counter))
 
 
 def _not_allowed_message(node: ast.AST, variables: tuple[str, ...]) -> str:
     """A sentence naming what was typed and what is allowed instead."""
-    allowed = _ALLOWED_TEXT.format(y=" and y" if "y" in variables else "")
+    allowed = translate("core.formula", "numbers, {variables}, pi, e, + - * / ** (or ^), brackets and "
+                                        "{functions}").format(variables=_variables_text(variables),
+                                                              functions=", ".join(FUNCTIONS))
     if isinstance(node, ast.Attribute):
-        return "Attribute access (a.b) is not allowed in a formula. Allowed: " + allowed + "."
-    if isinstance(node, ast.Compare):
-        return "Comparisons (<, >, ==) are not allowed in a formula. Allowed: " + allowed + "."
-    if isinstance(node, ast.Subscript):
-        return "Indexing with [ ] is not allowed in a formula. Allowed: " + allowed + "."
-    return f"That kind of expression is not allowed in a formula. Allowed: {allowed}."
+        sentence = translate("core.formula", "Attribute access (a.b) is not allowed in a formula. Allowed: {allowed}.")
+    elif isinstance(node, ast.Compare):
+        sentence = translate("core.formula", "Comparisons (<, >, ==) are not allowed in a formula. "
+                                             "Allowed: {allowed}.")
+    elif isinstance(node, ast.Subscript):
+        sentence = translate("core.formula", "Indexing with [ ] is not allowed in a formula. Allowed: {allowed}.")
+    else:
+        sentence = translate("core.formula", "That kind of expression is not allowed in a formula. "
+                                             "Allowed: {allowed}.")
+    return sentence.format(allowed=allowed)
 
 
 def _evaluate(tree: Node, coords: list[np.ndarray]) -> tuple[np.ndarray, tuple[np.ndarray, ...]]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.descent import format_number
+from core.i18n import QT_TRANSLATE_NOOP
 from core.terrain import Terrain2D
 
 Array = np.ndarray
@@ -22,7 +23,12 @@ TRUE_W, TRUE_B = 2.0, 1.0
 W_RANGE, B_RANGE = (-1.0, 5.0), (-3.0, 5.0)
 CAVEMAN_START = (-0.5, 4.0)
 CAVEMAN_GRAD_TOL = 1e-4  # tight enough that the answer shows as exactly w = 2.00, b = 1.00
-BATCH_KINDS = {"Batch (all points)": None, "Mini-batch (8)": 8, "Stochastic (1)": 1}
+# English names that are also keys; show them as translate("core.linear_regression", name)
+BATCH_KINDS = {QT_TRANSLATE_NOOP("core.linear_regression", "Batch (all points)"): None,
+               QT_TRANSLATE_NOOP("core.linear_regression", "Mini-batch (8)"): 8,
+               QT_TRANSLATE_NOOP("core.linear_regression", "Stochastic (1)"): 1}
+# terrain names and descriptions are shown as translate("core.terrain", terrain.name), as for core.terrain's own
+CAVEMAN_NAME = QT_TRANSLATE_NOOP("core.terrain", "Caveman's loss")
 
 
 @dataclass(frozen=True)
@@ -61,12 +67,13 @@ def mse_gradient(data: RegressionData, w: Array | float, b: Array | float) -> tu
         return 2 * np.mean(residual * data.x, axis=-1), 2 * np.mean(residual, axis=-1)
 
 
-def loss_terrain(data: RegressionData, name: str = "Caveman's loss") -> Terrain2D:
+def loss_terrain(data: RegressionData, name: str = CAVEMAN_NAME) -> Terrain2D:
     """The MSE over (w, b) as a terrain: x is w, y is b."""
     return Terrain2D("caveman", name, "mean((w·x + b − y)²)",
                      lambda w, b: mse_loss(data, w, b), lambda w, b: mse_gradient(data, w, b),
                      x_range=W_RANGE, y_range=B_RANGE, start=CAVEMAN_START,
-                     description="Each point of this map is one straight line; its height is the line's error.")
+                     description=QT_TRANSLATE_NOOP("core.terrain", "Each point of this map is one straight line; "
+                                                                   "its height is the line's error."))
 
 
 def best_fit(data: RegressionData) -> tuple[float, float]:

@@ -5,6 +5,7 @@ import math
 from dataclasses import dataclass, replace
 
 from core.errors import SpecError
+from core.i18n import QT_TRANSLATE_NOOP, translate
 
 ACTIVATIONS: tuple[str, ...] = ("relu", "leaky_relu", "sigmoid", "tanh", "linear")
 ACTIVATION_LABELS = {"relu": "ReLU", "leaky_relu": "LeakyReLU", "sigmoid": "σ", "tanh": "tanh",
@@ -13,6 +14,7 @@ INITS: tuple[str, ...] = ("default", "small_random", "zeros")
 OUTPUT_ACTIVATIONS: tuple[str, ...] = ("softmax", "linear")
 MAX_UNITS = 4096
 MAX_HIDDEN_LAYERS = 8
+TINY_PRESET = QT_TRANSLATE_NOOP("core.network_spec", "{network} (tiny)")
 
 
 @dataclass(frozen=True)
@@ -65,36 +67,48 @@ class NetworkSpec:
             spec = NetworkSpec(int(data["input_size"]), hidden, int(data["output_size"]),
                                str(data.get("output_activation", "softmax")), str(data.get("init", "default")))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise SpecError(f"The network description is incomplete or malformed ({exc!s}).") from None
+            raise SpecError(translate("core.network_spec", "The network description is incomplete or malformed "
+                                                           "({problem}).").format(problem=exc)) from None
         validate(spec)
         return spec
 
 
 def _check_units(units: object, what: str) -> None:
+    """`what` is the layer as the subject of a sentence: 'The output layer', 'Hidden layer 2' (translated)."""
     if isinstance(units, bool) or not isinstance(units, int):
-        raise SpecError(f"{what} must be a whole number of neurons, not {units!r}.")
+        raise SpecError(translate("core.network_spec", "{what} must be a whole number of neurons, "
+                                                       "not {units!r}.").format(what=what, units=units))
     if not 1 <= units <= MAX_UNITS:
-        raise SpecError(f"{what} must have between 1 and {MAX_UNITS} neurons, not {units}.")
+        raise SpecError(translate("core.network_spec", "{what} must have between 1 and {limit} neurons, "
+                                                       "not {units}.").format(what=what, limit=MAX_UNITS, units=units))
 
 
 def validate(spec: NetworkSpec) -> NetworkSpec:
     """Check every field; raise SpecError with a sentence for the first problem found."""
     if not isinstance(spec.input_size, int) or isinstance(spec.input_size, bool) or not 1 <= spec.input_size <= 100_000:
-        raise SpecError(f"The input size must be between 1 and 100000, not {spec.input_size!r}.")
-    _check_units(spec.output_size, "The output layer")
+        raise SpecError(translate("core.network_spec", "The input size must be between 1 and 100000, "
+                                                       "not {size!r}.").format(size=spec.input_size))
+    _check_units(spec.output_size, translate("core.network_spec", "The output layer"))
     if len(spec.hidden) > MAX_HIDDEN_LAYERS:
-        raise SpecError(f"At most {MAX_HIDDEN_LAYERS} hidden layers are supported, not {len(spec.hidden)}.")
+        raise SpecError(translate("core.network_spec", "At most {limit} hidden layers are supported, "
+                                                       "not {count}.").format(limit=MAX_HIDDEN_LAYERS,
+                                                                              count=len(spec.hidden)))
     for i, layer in enumerate(spec.hidden, start=1):
-        _check_units(layer.units, f"Hidden layer {i}")
+        _check_units(layer.units, translate("core.network_spec", "Hidden layer {index}").format(index=i))
         if layer.activation not in ACTIVATIONS:
-            raise SpecError(f"Hidden layer {i} has an unknown activation {layer.activation!r}; "
-                            f"choose one of {', '.join(ACTIVATIONS)}.")
+            raise SpecError(translate("core.network_spec", "Hidden layer {index} has an unknown activation "
+                                                           "{activation!r}; choose one of {choices}.").format(
+                index=i, activation=layer.activation, choices=", ".join(ACTIVATIONS)))
         if not (isinstance(layer.dropout, (int, float)) and 0.0 <= layer.dropout <= 0.9):
-            raise SpecError(f"Dropout of hidden layer {i} must be between 0 and 0.9, not {layer.dropout!r}.")
+            raise SpecError(translate("core.network_spec", "Dropout of hidden layer {index} must be between 0 "
+                                                           "and 0.9, not {dropout!r}.").format(index=i,
+                                                                                              dropout=layer.dropout))
     if spec.output_activation not in OUTPUT_ACTIVATIONS:
-        raise SpecError(f"The output activation must be softmax or linear, not {spec.output_activation!r}.")
+        raise SpecError(translate("core.network_spec", "The output activation must be softmax or linear, "
+                                                       "not {activation!r}.").format(activation=spec.output_activation))
     if spec.init not in INITS:
-        raise SpecError(f"Unknown weight initialisation {spec.init!r}; choose one of {', '.join(INITS)}.")
+        raise SpecError(translate("core.network_spec", "Unknown weight initialisation {init!r}; choose one of "
+                                                       "{choices}.").format(init=spec.init, choices=", ".join(INITS)))
     return spec
 
 
@@ -114,7 +128,8 @@ def layer_formula(spec: NetworkSpec, index: int) -> str:
     """The lecture's formula for layer `index` (0-based), e.g. 'h1 = ReLU(W1·x + b1)   W1: 16×784, b1: 16'."""
     shapes = layer_shapes(spec)
     if not 0 <= index < len(shapes):
-        raise SpecError(f"The network has {len(shapes)} layers; there is no layer {index + 1}.")
+        raise SpecError(translate("core.network_spec", "The network has {count} layers; there is no "
+                                                       "layer {number}.").format(count=len(shapes), number=index + 1))
     (n_out, n_in), _ = shapes[index]
     k = index + 1
     source = "x" if index == 0 else f"h{index}"
@@ -138,22 +153,36 @@ def default_spec(input_size: int = 784, output_size: int = 10, task: str = "clas
 
 
 def presets(input_size: int, output_size: int, task: str) -> dict[str, NetworkSpec]:
-    """Named networks the designer offers for a dataset of this shape."""
+    """Named networks the designer offers for a dataset of this shape.
+
+    The names are English and also identify a preset (lessons refer to them); show one with
+    `preset_label(name)`.
+    """
     out = "softmax" if task == "classification" else "linear"
     make = lambda *hidden: NetworkSpec(input_size, tuple(hidden), output_size, out)  # noqa: E731
     if input_size == 784:
-        return {"784-16-16-10 (the lecture network, 13,002 parameters)": make(LayerSpec(16), LayerSpec(16)),
+        return {QT_TRANSLATE_NOOP("core.network_spec", "784-16-16-10 (the lecture network, 13,002 parameters)"):
+                make(LayerSpec(16), LayerSpec(16)),
                 "784-64-64-10": make(LayerSpec(64), LayerSpec(64)),
-                "784-128-10 (one wide layer)": make(LayerSpec(128)),
-                "linear (no hidden layer)": make()}
+                QT_TRANSLATE_NOOP("core.network_spec", "784-128-10 (one wide layer)"): make(LayerSpec(128)),
+                QT_TRANSLATE_NOOP("core.network_spec", "linear (no hidden layer)"): make()}
     if task == "regression" and input_size == 1:
-        return {"1-16-16-1 tanh (smooth curves)": make(LayerSpec(16, "tanh"), LayerSpec(16, "tanh")),
-                "1-32-1 ReLU (piecewise lines)": make(LayerSpec(32)),
-                "linear (a straight line: w·x + b)": make()}
+        return {QT_TRANSLATE_NOOP("core.network_spec", "1-16-16-1 tanh (smooth curves)"):
+                make(LayerSpec(16, "tanh"), LayerSpec(16, "tanh")),
+                QT_TRANSLATE_NOOP("core.network_spec", "1-32-1 ReLU (piecewise lines)"): make(LayerSpec(32)),
+                QT_TRANSLATE_NOOP("core.network_spec", "linear (a straight line: w·x + b)"): make()}
     return {f"{input_size}-8-8-{output_size} tanh": make(LayerSpec(8, "tanh"), LayerSpec(8, "tanh")),
             f"{input_size}-16-16-{output_size} ReLU": make(LayerSpec(16), LayerSpec(16)),
-            f"{input_size}-4-{output_size} (tiny)": make(LayerSpec(4, "tanh")),
-            "linear (no hidden layer)": make()}
+            TINY_PRESET.format(network=f"{input_size}-4-{output_size}"): make(LayerSpec(4, "tanh")),
+            QT_TRANSLATE_NOOP("core.network_spec", "linear (no hidden layer)"): make()}
+
+
+def preset_label(name: str) -> str:
+    """The text the designer's menu shows for the preset called `name` (a key of `presets`)."""
+    tiny_suffix = TINY_PRESET.format(network="")
+    if name.endswith(tiny_suffix):
+        return translate("core.network_spec", TINY_PRESET).format(network=name[:-len(tiny_suffix)])
+    return translate("core.network_spec", name)
 
 
 def is_finite_number(value: object) -> bool:

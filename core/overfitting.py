@@ -12,6 +12,7 @@ from typing import Sequence
 
 import numpy as np
 
+from core.i18n import QT_TRANSLATE_NOOP, translate
 from core.network_spec import LayerSpec, NetworkSpec
 from core.reports import EpochReport, TrainingConfig
 
@@ -22,59 +23,75 @@ PLATEAU = 0.01           # relative change per epoch below which a loss counts a
 GOOD_ACCURACY = 0.9
 GOOD_R2 = 0.9
 
-OVERFIT_ME = "Overfit me"
-OVERFIT_CURED = "Overfit me — cured"
+# English names that also identify the two presets; show them as translate("core.overfitting", name)
+OVERFIT_ME = QT_TRANSLATE_NOOP("core.overfitting", "Overfit me")
+OVERFIT_CURED = QT_TRANSLATE_NOOP("core.overfitting", "Overfit me — cured")
 
-NOT_ENOUGH = "not enough epochs yet: train at least 3 epochs to see a trend"
-NOT_FINITE = "the loss is not a finite number: training diverged — lower the learning rate"
-NO_VALIDATION = "there is no validation loss, so overfitting cannot be seen — the data needs a validation split"
-MEMORISING = ("validation loss has risen for {n} epochs while training loss falls: "
-              "the network is memorising the training set")
-TRAIN_RISING = "training loss is rising: the steps are too large — lower the learning rate"
-UNDERFITTING = "training and validation loss are both high: the network underfits — more capacity or more epochs"
-GAP_OPENING = ("training loss is far below validation loss (gap {gap:.2f}) and validation loss has stopped "
-               "improving: the network is starting to memorise")
-STILL_LEARNING = "both losses falling: still learning"
-VAL_BLIP = "validation loss rose this epoch while training loss falls: watch whether it keeps rising"
-LEVELLED_GOOD = "both losses have levelled off with a small gap: the network generalises — more epochs will not help"
-LEVELLED = "both losses have levelled off: more epochs will not help — change the network or the learning rate"
+# the diagnoses, in English; `diagnose` returns them translated
+NOT_ENOUGH = QT_TRANSLATE_NOOP("core.overfitting", "not enough epochs yet: train at least 3 epochs to see a trend")
+NOT_FINITE = QT_TRANSLATE_NOOP("core.overfitting", "the loss is not a finite number: training diverged — "
+                                                   "lower the learning rate")
+NO_VALIDATION = QT_TRANSLATE_NOOP("core.overfitting", "there is no validation loss, so overfitting cannot be seen — "
+                                                      "the data needs a validation split")
+MEMORISING = QT_TRANSLATE_NOOP("core.overfitting", "validation loss has risen for {n} epochs while training loss "
+                                                   "falls: the network is memorising the training set")
+TRAIN_RISING = QT_TRANSLATE_NOOP("core.overfitting", "training loss is rising: the steps are too large — "
+                                                     "lower the learning rate")
+UNDERFITTING = QT_TRANSLATE_NOOP("core.overfitting", "training and validation loss are both high: the network "
+                                                     "underfits — more capacity or more epochs")
+GAP_OPENING = QT_TRANSLATE_NOOP("core.overfitting", "training loss is far below validation loss (gap {gap:.2f}) and "
+                                                    "validation loss has stopped improving: the network is starting "
+                                                    "to memorise")
+STILL_LEARNING = QT_TRANSLATE_NOOP("core.overfitting", "both losses falling: still learning")
+VAL_BLIP = QT_TRANSLATE_NOOP("core.overfitting", "validation loss rose this epoch while training loss falls: "
+                                                 "watch whether it keeps rising")
+LEVELLED_GOOD = QT_TRANSLATE_NOOP("core.overfitting", "both losses have levelled off with a small gap: the network "
+                                                      "generalises — more epochs will not help")
+LEVELLED = QT_TRANSLATE_NOOP("core.overfitting", "both losses have levelled off: more epochs will not help — "
+                                                 "change the network or the learning rate")
 
 
 def diagnose(history: Sequence[EpochReport]) -> str:
     """One line saying what the train/validation curves show: learning, memorising, underfitting or done."""
+    sentence, values = _diagnosis(history)
+    return translate("core.overfitting", sentence).format(**values)
+
+
+def _diagnosis(history: Sequence[EpochReport]) -> tuple[str, dict]:
+    """The English diagnosis and the values for its placeholders."""
     if len(history) < MIN_EPOCHS:
-        return NOT_ENOUGH
+        return NOT_ENOUGH, {}
     train = np.array([r.train_loss for r in history], dtype=np.float64)
     val = np.array([r.val_loss for r in history], dtype=np.float64)
     if not np.isfinite(train).all():
-        return NOT_FINITE
+        return NOT_FINITE, {}
     if np.isnan(val).all():
-        return NO_VALIDATION
+        return NO_VALIDATION, {}
     if not np.isfinite(val).all():
-        return NOT_FINITE
+        return NOT_FINITE, {}
     rising = epochs_since_best(val)
     if rising >= RISE_EPOCHS and val[-1] > val.min() * (1 + RISE_TOLERANCE) and train[-1] <= train[-1 - rising]:
-        return MEMORISING.format(n=rising)
+        return MEMORISING, {"n": rising}
     if train[-1] > train[-2] > train[-3] and train[-1] > train.min() * 1.1:
-        return TRAIN_RISING
+        return TRAIN_RISING, {}
     return _trend_sentence(train, val, history[-1])
 
 
-def _trend_sentence(train: np.ndarray, val: np.ndarray, last: EpochReport) -> str:
-    """The diagnosis when validation loss has not clearly turned upwards."""
+def _trend_sentence(train: np.ndarray, val: np.ndarray, last: EpochReport) -> tuple[str, dict]:
+    """The diagnosis (and its values) when validation loss has not clearly turned upwards."""
     train_flat = relative_change(train) > -PLATEAU
     val_flat = relative_change(val) > -PLATEAU
     gap = float(val[-1] - train[-1])
     wide_gap = gap > 0.05 and gap > 0.5 * val[-1]
     if train_flat and not wide_gap and not _fits_well(last):
-        return UNDERFITTING
+        return UNDERFITTING, {}
     if wide_gap and val_flat:
-        return GAP_OPENING.format(gap=gap)
+        return GAP_OPENING, {"gap": gap}
     if val[-1] > val[-2] and train[-1] <= train[-2]:
-        return VAL_BLIP
+        return VAL_BLIP, {}
     if not (train_flat and val_flat):
-        return STILL_LEARNING
-    return LEVELLED_GOOD if not wide_gap else GAP_OPENING.format(gap=gap)
+        return STILL_LEARNING, {}
+    return (LEVELLED_GOOD, {}) if not wide_gap else (GAP_OPENING, {"gap": gap})
 
 
 def epochs_since_best(val_loss: Sequence[float]) -> int:

@@ -17,6 +17,7 @@ import numpy as np
 
 from core.datasets import normalize_pixels
 from core.errors import CollectionError
+from core.i18n import translate
 from core.inference import forward
 from core.paths import atomic_write_bytes, user_data_dir
 from core.preprocess import preprocess
@@ -41,16 +42,19 @@ def to_digit_image(image: np.ndarray) -> np.ndarray:
     if a.shape == IMAGE_SHAPE and a.dtype == np.uint8:
         return a.copy()
     if a.ndim != 2:
-        raise CollectionError(f"A digit must be a 2-D image, not an array of shape {a.shape}.")
+        raise CollectionError(translate("core.own_digits", "A digit must be a 2-D image, not an array of shape "
+                                        "{shape}.").format(shape=a.shape))
     result = preprocess(a)
     if result is None:
-        raise CollectionError("The canvas is empty: draw a digit before adding it to your digits.")
+        raise CollectionError(translate("core.own_digits", "The canvas is empty: draw a digit before adding it to "
+                                        "your digits."))
     return np.round(result.centred_28 * 255).astype(np.uint8)
 
 
 def _check_label(label: object) -> int:
     if isinstance(label, bool) or not isinstance(label, (int, np.integer)) or not 0 <= label <= 9:
-        raise CollectionError(f"A digit's label must be a whole number from 0 to 9, not {label!r}.")
+        raise CollectionError(translate("core.own_digits", "A digit's label must be a whole number from 0 to 9, "
+                                        "not {label!r}.").format(label=label))
     return int(label)
 
 
@@ -61,23 +65,27 @@ def read_collection(path: Path) -> tuple[np.ndarray, np.ndarray]:
     try:
         size = path.stat().st_size
         if not path.is_file():
-            raise CollectionError(f"{name} is not a file.")
+            raise CollectionError(translate("core.own_digits", "{name} is not a file.").format(name=name))
         if size > MAX_FILE_BYTES:
-            raise CollectionError(f"{name} is {size / 2**20:.0f} MB, too large to be a digit collection.")
+            raise CollectionError(translate("core.own_digits", "{name} is {size:.0f} MB, too large to be a digit "
+                                            "collection.").format(name=name, size=size / 2**20))
         _refuse_zip_bomb(path)
         with np.load(path, allow_pickle=False) as data:
             if not {"images", "labels"} <= set(data.files):
-                raise CollectionError(f"{name} is not a digit collection (it has no images and labels).")
+                raise CollectionError(translate("core.own_digits", "{name} is not a digit collection (it has no "
+                                                "images and labels).").format(name=name))
             images, labels = data["images"], data["labels"]
     except CollectionError:
         raise
     except FileNotFoundError:
-        raise CollectionError(f"The file {name} does not exist.") from None
+        raise CollectionError(translate("core.own_digits", "The file {name} does not exist.").format(
+            name=name)) from None
     # numpy and zipfile raise a zoo of types on damaged bytes (fuzzing found ValueError, zlib.error,
     # SyntaxError and tokenize.TokenError from the .npy header, MemoryError from a gigantic shape,
     # NotImplementedError from an unknown compression): every one means "damaged".
     except Exception as exc:  # noqa: BLE001
-        raise CollectionError(f"{name} is damaged or is not a digit collection ({type(exc).__name__}).") from None
+        raise CollectionError(translate("core.own_digits", "{name} is damaged or is not a digit collection "
+                                        "({error}).").format(name=name, error=type(exc).__name__)) from None
     return validate_collection(images, labels, name)
 
 
@@ -87,22 +95,26 @@ def _refuse_zip_bomb(path: Path) -> None:
         return  # np.load reports what it is (or is not)
     with zipfile.ZipFile(path) as archive:
         if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
-            raise CollectionError(f"{path.name} would unpack to more than a digit collection can hold; "
-                                  "it is damaged or is not a digit collection.")
+            raise CollectionError(translate("core.own_digits", "{name} would unpack to more than a digit collection "
+                                            "can hold; it is damaged or is not a digit collection.").format(
+                name=path.name))
 
 
 def validate_collection(images: np.ndarray, labels: np.ndarray, name: str) -> tuple[np.ndarray, np.ndarray]:
     """Check shapes, dtypes, label range and size; returns contiguous copies."""
     if images.dtype != np.uint8 or images.ndim != 3 or images.shape[1:] != IMAGE_SHAPE:
-        raise CollectionError(f"{name} holds images of shape {images.shape} ({images.dtype}); "
-                              "a digit collection holds 28×28 uint8 images.")
+        raise CollectionError(translate("core.own_digits", "{name} holds images of shape {shape} ({dtype}); "
+                                        "a digit collection holds 28×28 uint8 images.").format(
+            name=name, shape=images.shape, dtype=images.dtype))
     if labels.ndim != 1 or labels.dtype.kind not in "iu" or len(labels) != len(images):
-        raise CollectionError(f"{name} holds {labels.size} labels for {len(images)} images; "
-                              "every digit needs exactly one whole-number label.")
+        raise CollectionError(translate("core.own_digits", "{name} holds {labels} labels for {images} images; "
+                                        "every digit needs exactly one whole-number label.").format(
+            name=name, labels=labels.size, images=len(images)))
     if len(labels) and not 0 <= int(labels.min()) <= int(labels.max()) <= 9:
-        raise CollectionError(f"{name} has labels outside 0 to 9.")
+        raise CollectionError(translate("core.own_digits", "{name} has labels outside 0 to 9.").format(name=name))
     if len(images) > MAX_DIGITS:
-        raise CollectionError(f"{name} holds {len(images):,} digits; at most {MAX_DIGITS:,} are allowed.")
+        raise CollectionError(translate("core.own_digits", "{name} holds {count:,} digits; at most {maximum:,} "
+                                        "are allowed.").format(name=name, count=len(images), maximum=MAX_DIGITS))
     return np.ascontiguousarray(images), labels.astype(np.int64)
 
 
@@ -141,14 +153,16 @@ class OwnDigits:
         label = _check_label(label)
         digit = to_digit_image(image)
         if len(self) >= MAX_DIGITS:
-            raise CollectionError(f"Your collection already holds {MAX_DIGITS:,} digits, the most it can keep.")
+            raise CollectionError(translate("core.own_digits", "Your collection already holds {maximum:,} digits, "
+                                            "the most it can keep.").format(maximum=MAX_DIGITS))
         self._replace(np.concatenate([self.images, digit[None]]), np.append(self.labels, label))
         return len(self) - 1
 
     def remove(self, index: int) -> None:
         """Delete digit `index` and save."""
         if not 0 <= index < len(self):
-            raise CollectionError(f"There is no digit number {index + 1}; the collection has {len(self)}.")
+            raise CollectionError(translate("core.own_digits", "There is no digit number {number}; the collection "
+                                            "has {count}.").format(number=index + 1, count=len(self)))
         self._replace(np.delete(self.images, index, axis=0), np.delete(self.labels, index))
 
     def _replace(self, images: np.ndarray, labels: np.ndarray) -> None:
@@ -166,8 +180,9 @@ class OwnDigits:
         try:
             atomic_write_bytes(path, collection_bytes(images, labels))
         except OSError as exc:
-            raise CollectionError(f"Could not save your digits to {path}: {exc.strerror or exc}. "
-                                  "The previous file is unchanged.") from None
+            raise CollectionError(translate("core.own_digits", "Could not save your digits to {path}: {reason}. "
+                                            "The previous file is unchanged.").format(
+                path=path, reason=exc.strerror or exc)) from None
 
     def _refuse_damaged_target(self) -> None:
         """Never replace a damaged collection file silently: it may hold a class's work."""
@@ -176,8 +191,9 @@ class OwnDigits:
         try:
             read_collection(self.path)
         except CollectionError as exc:
-            raise CollectionError(f"{exc} It was not overwritten; move it aside (set_aside_damaged) "
-                                  "before saving new digits.") from None
+            raise CollectionError(translate("core.own_digits", "{problem} It was not overwritten; move it aside "
+                                            "(set_aside_damaged) before saving new digits.").format(
+                problem=exc)) from None
 
     def export_to(self, path: Path) -> None:
         """Write a copy of the collection to a file the user chose (to share with a teacher)."""
@@ -194,7 +210,8 @@ class OwnDigits:
                 seen.add(key)
                 keep.append(i)
         if len(self) + len(keep) > MAX_DIGITS:
-            raise CollectionError(f"Importing {len(keep):,} digits would make more than {MAX_DIGITS:,}.")
+            raise CollectionError(translate("core.own_digits", "Importing {count:,} digits would make more than "
+                                            "{maximum:,}.").format(count=len(keep), maximum=MAX_DIGITS))
         if keep:
             self._replace(np.concatenate([self.images, images[keep]]), np.concatenate([self.labels, labels[keep]]))
         return len(keep)
@@ -208,7 +225,8 @@ def set_aside_damaged(path: Path | None = None) -> Path:
         if not target.exists():
             path.rename(target)
             return target
-    raise CollectionError(f"Too many damaged copies of {path.name} are kept next to it; delete some.")
+    raise CollectionError(translate("core.own_digits", "Too many damaged copies of {name} are kept next to it; "
+                                    "delete some.").format(name=path.name))
 
 
 def load_own_digits() -> tuple[np.ndarray, np.ndarray]:

@@ -11,11 +11,16 @@ from dataclasses import dataclass, field, fields, replace
 import numpy as np
 
 from core.errors import ConfigError
+from core.i18n import QT_TRANSLATE_NOOP, translate
 
 OPTIMIZERS: tuple[str, ...] = ("sgd", "momentum", "rmsprop", "adam")
-OPTIMIZER_LABELS = {"sgd": "SGD", "momentum": "SGD + momentum", "rmsprop": "RMSProp", "adam": "Adam"}
+# labels are English, marked for translation: show them as translate("core.reports", LOSS_LABELS[key])
+OPTIMIZER_LABELS = {"sgd": "SGD", "momentum": QT_TRANSLATE_NOOP("core.reports", "SGD + momentum"),
+                    "rmsprop": "RMSProp", "adam": "Adam"}
 LOSSES: tuple[str, ...] = ("cross_entropy", "mse", "mae")
-LOSS_LABELS = {"cross_entropy": "cross-entropy", "mse": "mean squared error", "mae": "mean absolute error"}
+LOSS_LABELS = {"cross_entropy": QT_TRANSLATE_NOOP("core.reports", "cross-entropy"),
+               "mse": QT_TRANSLATE_NOOP("core.reports", "mean squared error"),
+               "mae": QT_TRANSLATE_NOOP("core.reports", "mean absolute error")}
 MIN_LR, MAX_LR = 1e-6, 1e4
 
 
@@ -72,50 +77,63 @@ class TrainingConfig:
                                            if k in {f.name for f in fields(Augmentation)}})
             config = TrainingConfig(**values, augmentation=augmentation)
         except (TypeError, ValueError) as exc:
-            raise ConfigError(f"The training settings are malformed ({exc}).") from None
+            raise ConfigError(translate("core.reports", "The training settings are malformed ({problem}).").format(
+                problem=exc)) from None
         return validate_config(config)
 
 
 def _number(value: object, what: str) -> float:
+    """`what` names the setting (translated), e.g. 'learning rate'."""
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise ConfigError(f"The {what} must be a finite number, not {value!r}.")
+        raise ConfigError(translate("core.reports", "The {what} must be a finite number, not {value!r}.").format(
+            what=what, value=value))
     return float(value)
 
 
 def _whole(value: object, what: str, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise ConfigError(f"The {what} must be a whole number from {low} to {high}, not {value!r}.")
+        raise ConfigError(translate("core.reports", "The {what} must be a whole number from {low} to {high}, "
+                                                    "not {value!r}.").format(what=what, low=low, high=high,
+                                                                             value=value))
     return value
 
 
 def validate_config(config: TrainingConfig, n_train: int | None = None, task: str | None = None) -> TrainingConfig:
     """Check every value; raise ConfigError with a sentence for the first problem."""
-    lr = _number(config.learning_rate, "learning rate")
+    lr = _number(config.learning_rate, translate("core.reports", "learning rate"))
     if not MIN_LR <= lr <= MAX_LR:
-        raise ConfigError(f"The learning rate must be between {MIN_LR:g} and {MAX_LR:g}, not {lr:g}.")
-    _whole(config.batch_size, "batch size", 0, 10_000_000)
+        raise ConfigError(translate("core.reports", "The learning rate must be between {low:g} and {high:g}, "
+                                                    "not {lr:g}.").format(low=MIN_LR, high=MAX_LR, lr=lr))
+    _whole(config.batch_size, translate("core.reports", "batch size"), 0, 10_000_000)
     if n_train is not None and config.batch_size > n_train:
-        raise ConfigError(f"The batch size ({config.batch_size}) is larger than the training set "
-                          f"({n_train} samples); choose 'all' for batch gradient descent.")
+        raise ConfigError(translate("core.reports", "The batch size ({batch}) is larger than the training set "
+                                                    "({count} samples); choose 'all' for batch gradient "
+                                                    "descent.").format(batch=config.batch_size, count=n_train))
     if config.optimizer not in OPTIMIZERS:
-        raise ConfigError(f"Unknown optimizer {config.optimizer!r}; choose one of {', '.join(OPTIMIZERS)}.")
+        raise ConfigError(translate("core.reports", "Unknown optimizer {name!r}; choose one of {choices}.").format(
+            name=config.optimizer, choices=", ".join(OPTIMIZERS)))
     if config.loss not in LOSSES:
-        raise ConfigError(f"Unknown loss {config.loss!r}; choose one of {', '.join(LOSSES)}.")
+        raise ConfigError(translate("core.reports", "Unknown loss {name!r}; choose one of {choices}.").format(
+            name=config.loss, choices=", ".join(LOSSES)))
     if task == "regression" and config.loss == "cross_entropy":
-        raise ConfigError("Cross-entropy needs classes; for a regression task choose MSE or MAE.")
-    _whole(config.epochs, "number of epochs", 1, 100_000)
-    _whole(config.seed, "seed", 0, 2**31 - 1)
-    _whole(config.patience, "early-stopping patience", 0, 10_000)
-    _whole(config.train_size, "training set size", 0, 10_000_000)
-    if not 0.0 <= _number(config.momentum, "momentum") < 1.0:
-        raise ConfigError(f"Momentum must be at least 0 and below 1, not {config.momentum:g}.")
+        raise ConfigError(translate("core.reports", "Cross-entropy needs classes; for a regression task choose "
+                                                    "MSE or MAE."))
+    _whole(config.epochs, translate("core.reports", "number of epochs"), 1, 100_000)
+    _whole(config.seed, translate("core.reports", "seed"), 0, 2**31 - 1)
+    _whole(config.patience, translate("core.reports", "early-stopping patience"), 0, 10_000)
+    _whole(config.train_size, translate("core.reports", "training set size"), 0, 10_000_000)
+    if not 0.0 <= _number(config.momentum, translate("core.reports", "momentum")) < 1.0:
+        raise ConfigError(translate("core.reports", "Momentum must be at least 0 and below 1, not {value:g}.").format(
+            value=config.momentum))
     for name in ("l1", "l2"):
-        value = _number(getattr(config, name), f"{name.upper()} rate")
+        penalty = name.upper()
+        value = _number(getattr(config, name), translate("core.reports", "{penalty} rate").format(penalty=penalty))
         if not 0.0 <= value <= 10.0:
-            raise ConfigError(f"The {name.upper()} rate must be between 0 and 10, not {value:g}.")
+            raise ConfigError(translate("core.reports", "The {penalty} rate must be between 0 and 10, "
+                                                        "not {value:g}.").format(penalty=penalty, value=value))
     for name in ("loss_hz", "weights_hz"):
-        if not _number(getattr(config, name), "report rate") > 0:
-            raise ConfigError("Report rates must be positive.")
+        if not _number(getattr(config, name), translate("core.reports", "report rate")) > 0:
+            raise ConfigError(translate("core.reports", "Report rates must be positive."))
     return config
 
 

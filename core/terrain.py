@@ -14,6 +14,7 @@ import numpy as np
 
 from core.errors import FormulaError
 from core.formula import Formula, parse_formula
+from core.i18n import QT_TRANSLATE_NOOP, translate
 
 Array = np.ndarray
 
@@ -32,7 +33,11 @@ class Objective(Protocol):
 
 @dataclass(frozen=True)
 class Terrain1D:
-    """A curve f(x) with its slope f'(x), a range to show and a place to start."""
+    """A curve f(x) with its slope f'(x), a range to show and a place to start.
+
+    `name` and `description` are English, marked for translation with the context "core.terrain":
+    show them as translate("core.terrain", terrain.name).
+    """
 
     key: str
     name: str
@@ -66,7 +71,7 @@ class Terrain1D:
 
 @dataclass(frozen=True)
 class Terrain2D:
-    """A surface f(x, y) with its gradient, a square-ish view and a suggested start."""
+    """A surface f(x, y) with its gradient, a square-ish view and a suggested start (names as in Terrain1D)."""
 
     key: str
     name: str
@@ -103,29 +108,35 @@ class Terrain2D:
 # ---- 1-D presets (the lecture's terrain levels) -------------------------------------------------
 
 VALLEY = Terrain1D(
-    "valley", "Simple valley", "(x - 1)²", lambda x: (x - 1) ** 2, lambda x: 2 * (x - 1),
+    "valley", QT_TRANSLATE_NOOP("core.terrain", "Simple valley"), "(x - 1)²",
+    lambda x: (x - 1) ** 2, lambda x: 2 * (x - 1),
     x_range=(-3.0, 5.0), start=-2.0, lr=0.1,
-    description="One valley, a bowl of curvature L = 2: the learning-rate exercise lives here.")
+    description=QT_TRANSLATE_NOOP("core.terrain",
+        "One valley, a bowl of curvature L = 2: the learning-rate exercise lives here."))
 TWO_VALLEYS = Terrain1D(
-    "two_valleys", "Two valleys and a hill", "x⁴ − 3x² + x",
+    "two_valleys", QT_TRANSLATE_NOOP("core.terrain", "Two valleys and a hill"), "x⁴ − 3x² + x",
     lambda x: x ** 4 - 3 * x ** 2 + x, lambda x: 4 * x ** 3 - 6 * x + 1,
     x_range=(-2.2, 2.2), start=1.9, lr=0.02,
-    description="A global minimum (left), a local minimum (right) and a local maximum between.")
+    description=QT_TRANSLATE_NOOP("core.terrain",
+        "A global minimum (left), a local minimum (right) and a local maximum between."))
 SHOULDER = Terrain1D(
-    "shoulder", "Flat shoulder (saddle)", "x⁴/4 − 2x³/3",
+    "shoulder", QT_TRANSLATE_NOOP("core.terrain", "Flat shoulder (saddle)"), "x⁴/4 − 2x³/3",
     lambda x: x ** 4 / 4 - 2 * x ** 3 / 3, lambda x: x ** 2 * (x - 2),
     x_range=(-1.5, 3.0), start=-1.0, lr=0.1,
-    description="At x = 0 the slope is zero but it is not a minimum; the valley is at x = 2.")
+    description=QT_TRANSLATE_NOOP("core.terrain",
+        "At x = 0 the slope is zero but it is not a minimum; the valley is at x = 2."))
 PLATEAU = Terrain1D(
-    "plateau", "Plateau", "1 − exp(−x²/2)",
+    "plateau", QT_TRANSLATE_NOOP("core.terrain", "Plateau"), "1 − exp(−x²/2)",
     lambda x: 1 - np.exp(-x ** 2 / 2), lambda x: x * np.exp(-x ** 2 / 2),
     x_range=(-5.0, 5.0), start=3.5, lr=0.5,
-    description="Far from the valley the ground is almost flat: the slope nearly vanishes.")
+    description=QT_TRANSLATE_NOOP("core.terrain",
+        "Far from the valley the ground is almost flat: the slope nearly vanishes."))
 STEEP_WALLS = Terrain1D(
-    "steep_walls", "Steep walls", "x⁴",
+    "steep_walls", QT_TRANSLATE_NOOP("core.terrain", "Steep walls"), "x⁴",
     lambda x: x ** 4, lambda x: 4 * x ** 3,
     x_range=(-2.5, 2.5), start=2.0, lr=0.05,
-    description="A flat floor between steep walls: high up, one step can fling you far away.")
+    description=QT_TRANSLATE_NOOP("core.terrain",
+        "A flat floor between steep walls: high up, one step can fling you far away."))
 
 TERRAINS_1D: dict[str, Terrain1D] = {t.key: t for t in (VALLEY, TWO_VALLEYS, SHOULDER, PLATEAU, STEEP_WALLS)}
 
@@ -142,28 +153,35 @@ def _himmelblau_grad(x: Array, y: Array) -> tuple[Array, Array]:
 
 
 BOWL = Terrain2D(
-    "bowl", "Round bowl", "x² + y²", lambda x, y: x ** 2 + y ** 2, lambda x, y: (2 * x, 2 * y),
-    start=(2.5, -2.0), description="Every direction curves the same: the gradient points straight at the bottom.")
+    "bowl", QT_TRANSLATE_NOOP("core.terrain", "Round bowl"), "x² + y²",
+    lambda x, y: x ** 2 + y ** 2, lambda x, y: (2 * x, 2 * y),
+    start=(2.5, -2.0), description=QT_TRANSLATE_NOOP("core.terrain",
+        "Every direction curves the same: the gradient points straight at the bottom."))
 RAVINE = Terrain2D(
-    "ravine", "Elongated ravine", "0.02x² + 2y²",
+    "ravine", QT_TRANSLATE_NOOP("core.terrain", "Elongated ravine"), "0.02x² + 2y²",
     lambda x, y: 0.02 * x ** 2 + 2 * y ** 2, lambda x, y: (0.04 * x, 4 * y),
     x_range=(-5.0, 5.0), y_range=(-5.0, 5.0), start=(-4.5, 2.0),
-    description="Steep sides, gentle floor: plain GD zig-zags across, momentum rolls along.")
+    description=QT_TRANSLATE_NOOP("core.terrain",
+        "Steep sides, gentle floor: plain GD zig-zags across, momentum rolls along."))
 ROSENBROCK = Terrain2D(
-    "rosenbrock", "Rosenbrock banana", "(1 − x)² + 100(y − x²)²",
+    "rosenbrock", QT_TRANSLATE_NOOP("core.terrain", "Rosenbrock banana"), "(1 − x)² + 100(y − x²)²",
     lambda x, y: (1 - x) ** 2 + 100 * (y - x ** 2) ** 2,
     lambda x, y: (-2 * (1 - x) - 400 * x * (y - x ** 2), 200 * (y - x ** 2)),
     x_range=(-2.0, 2.0), y_range=(-1.0, 3.0), start=(-1.5, 2.0),
-    description="A curved, flat-bottomed valley; the minimum is at (1, 1).")
+    description=QT_TRANSLATE_NOOP("core.terrain",
+        "A curved, flat-bottomed valley; the minimum is at (1, 1)."))
 SADDLE = Terrain2D(
-    "saddle", "Saddle", "x² + y⁴/4 − y²",
+    "saddle", QT_TRANSLATE_NOOP("core.terrain", "Saddle"), "x² + y⁴/4 − y²",
     lambda x, y: x ** 2 + y ** 4 / 4 - y ** 2, lambda x, y: (2 * x, y ** 3 - 2 * y),
     x_range=(-2.5, 2.5), y_range=(-2.5, 2.5), start=(2.2, 0.02),
-    description="A saddle at (0, 0) between two valleys at y = ±1.41; start on y = 0 to get stuck.")
+    description=QT_TRANSLATE_NOOP("core.terrain",
+        "A saddle at (0, 0) between two valleys at y = ±1.41; start on y = 0 to get stuck."))
 SEVERAL_MINIMA = Terrain2D(
-    "several_minima", "Several minima", "(x² + y − 11)² + (x + y² − 7)²", _himmelblau, _himmelblau_grad,
+    "several_minima", QT_TRANSLATE_NOOP("core.terrain", "Several minima"), "(x² + y − 11)² + (x + y² − 7)²",
+    _himmelblau, _himmelblau_grad,
     x_range=(-5.0, 5.0), y_range=(-5.0, 5.0), start=(0.0, 0.0),
-    description="Himmelblau's function: four valleys of equal depth; the start decides which one.")
+    description=QT_TRANSLATE_NOOP("core.terrain",
+        "Himmelblau's function: four valleys of equal depth; the start decides which one."))
 
 TERRAINS_2D: dict[str, Terrain2D] = {t.key: t for t in (BOWL, RAVINE, ROSENBROCK, SADDLE, SEVERAL_MINIMA)}
 
@@ -174,7 +192,7 @@ def terrain_from_formula(text: str, x_range: tuple[float, float] = (-3.0, 3.0)) 
     """A 1-D terrain from a typed formula in x; the slope comes from the formula."""
     formula = parse_formula(text, ("x",))
     _require_finite_somewhere(formula, (np.linspace(*x_range, 201),), x_range)
-    return Terrain1D("formula", "Your formula", formula.text,
+    return Terrain1D("formula", QT_TRANSLATE_NOOP("core.terrain", "Your formula"), formula.text,
                      lambda x: formula.value(x), lambda x: formula.gradient(x)[0],
                      x_range=x_range, start=x_range[0] + 0.8 * (x_range[1] - x_range[0]), lr=0.05,
                      description=f"f(x) = {formula.text}")
@@ -187,7 +205,7 @@ def terrain2d_from_formula(text: str, x_range: tuple[float, float] = (-3.0, 3.0)
     gx, gy = np.meshgrid(np.linspace(*x_range, 41), np.linspace(*y_range, 41))
     _require_finite_somewhere(formula, (gx, gy), x_range)
     start = (x_range[0] + 0.8 * (x_range[1] - x_range[0]), y_range[0] + 0.7 * (y_range[1] - y_range[0]))
-    return Terrain2D("formula", "Your formula", formula.text,
+    return Terrain2D("formula", QT_TRANSLATE_NOOP("core.terrain", "Your formula"), formula.text,
                      lambda x, y: formula.value(x, y), lambda x, y: formula.gradient(x, y),
                      x_range=x_range, y_range=y_range, start=start,
                      description=f"f(x, y) = {formula.text}")
@@ -197,8 +215,9 @@ def _require_finite_somewhere(formula: Formula, coords: tuple[Array, ...], x_ran
     """Refuse a formula that has no finite value anywhere on the range shown."""
     value = formula.value(*coords)
     if not np.isfinite(value).any():
-        raise FormulaError(f"The formula has no finite value anywhere between x = {x_range[0]:g} "
-                           f"and x = {x_range[1]:g}.")
+        raise FormulaError(translate("core.terrain", "The formula has no finite value anywhere between "
+                                                     "x = {low:g} and x = {high:g}.").format(low=x_range[0],
+                                                                                            high=x_range[1]))
 
 
 # ---- sampling for plots -------------------------------------------------------------------------

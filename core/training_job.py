@@ -10,6 +10,7 @@ import math
 from typing import Callable, Iterator
 
 from core.errors import SpecError
+from core.i18n import translate
 from core.network_spec import NetworkSpec, validate
 from core.reports import TrainingConfig, validate_config
 from core.throttle import coalesce_reports
@@ -26,8 +27,11 @@ class TrainingJob:
         self.n_train = min(config.train_size, n_total) if config.train_size else n_total
         self.config = validate_config(config, n_train=self.n_train, task=dataset.task)
         if spec.input_size != dataset.input_size or spec.output_size != dataset.num_outputs:
-            raise SpecError(f"The network ({spec.describe()}) does not fit the {dataset.name} data, which has "
-                            f"{dataset.input_size} inputs and {dataset.num_outputs} outputs.")
+            raise SpecError(translate("core.training_job", "The network ({network}) does not fit the {dataset} "
+                                                           "data, which has {inputs} inputs and {outputs} "
+                                                           "outputs.").format(
+                network=spec.describe(), dataset=dataset.name, inputs=dataset.input_size,
+                outputs=dataset.num_outputs))
         self.spec, self.dataset = spec, dataset
         self.batch_size = config.batch_size or self.n_train
         self.total_steps = math.ceil(self.n_train / self.batch_size) * config.epochs

@@ -17,6 +17,7 @@ from typing import Callable, Iterator, Sequence
 import numpy as np
 
 from core.errors import ConfigError, FormulaError, SpecError
+from core.i18n import QT_TRANSLATE_NOOP, translate
 from core.inference import LEAKY_SLOPE, activate
 from core.network_spec import ACTIVATION_LABELS, NetworkSpec, validate
 from core.reports import LayerWeights, WeightsReport
@@ -27,6 +28,10 @@ WALK_LOSSES: tuple[str, ...] = ("cross_entropy", "mse", "mae", "sum_squared")
 MAX_TYPED_NUMBERS = 1000
 EXP_SHIFT_LIMIT = 50.0   # beyond this exp() is shown shifted by the max (the same probabilities)
 PHASES: tuple[str, ...] = ("forward", "backward", "update")
+# what the GUI calls the numbers it hands to parse_numbers (translated there, inside the sentences)
+TYPED_WHAT: tuple[str, ...] = (QT_TRANSLATE_NOOP("core.walkthrough", "scores"),
+                               QT_TRANSLATE_NOOP("core.walkthrough", "predictions"),
+                               QT_TRANSLATE_NOOP("core.walkthrough", "targets"))
 
 
 # ---------------------------------------------------------------- numbers as text
@@ -58,18 +63,23 @@ def parse_numbers(text: str, what: str = "scores") -> np.ndarray:
     """Read typed numbers separated by commas, semicolons or spaces ('−' works as a minus)."""
     cleaned = text.replace("−", "-").replace("–", "-").strip().strip("[]()")
     tokens = [t for t in re.split(r"[,;\s]+", cleaned) if t]
+    what = translate("core.walkthrough", what)
     if not tokens:
-        raise FormulaError(f"Type at least one number for the {what}, separated by commas.")
+        raise FormulaError(translate("core.walkthrough", "Type at least one number for the {what}, separated by "
+                                                         "commas.").format(what=what))
     if len(tokens) > MAX_TYPED_NUMBERS:
-        raise FormulaError(f"At most {MAX_TYPED_NUMBERS} {what} can be shown, not {len(tokens)}.")
+        raise FormulaError(translate("core.walkthrough", "At most {limit} {what} can be shown, not {count}.").format(
+            limit=MAX_TYPED_NUMBERS, what=what, count=len(tokens)))
     values = []
     for token in tokens:
         try:
             value = float(token)
         except ValueError:
-            raise FormulaError(f"'{token}' is not a number; type the {what} like −6.8, 2.6, 5.9.") from None
+            message = translate("core.walkthrough", "'{token}' is not a number; type the {what} like −6.8, 2.6, 5.9.")
+            raise FormulaError(message.format(token=token, what=what)) from None
         if not math.isfinite(value):
-            raise FormulaError(f"The {what} must be ordinary finite numbers, not '{token}'.")
+            raise FormulaError(translate("core.walkthrough", "The {what} must be ordinary finite numbers, "
+                                                             "not '{token}'.").format(what=what, token=token))
         values.append(value)
     return np.asarray(values, dtype=np.float64)
 
@@ -89,9 +99,11 @@ def activation_names(weights: WeightsReport | Sequence[LayerWeights],
     elif isinstance(weights, WeightsReport):
         names = weights.activations
     else:
-        raise SpecError("Say which activation follows each layer.")
+        raise SpecError(translate("core.walkthrough", "Say which activation follows each layer."))
     if len(names) != len(as_layers(weights)):
-        raise SpecError(f"The network has {len(as_layers(weights))} layers but {len(names)} activations.")
+        raise SpecError(translate("core.walkthrough", "The network has {layers} layers but {activations} "
+                                                      "activations.").format(layers=len(as_layers(weights)),
+                                                                             activations=len(names)))
     return names
 
 
@@ -150,11 +162,13 @@ def weight_explanation(layer_index: int, row: int, col: int, weight: float, sour
     k = layer_index + 1
     position = input_position(col, input_shape) if layer_index == 0 else None
     if position is not None:
-        target = f"pixel {tuple(position)} = x[{col}] = {num(source, 3)}".replace(",)", ")")
+        target = translate("core.walkthrough", "pixel {position} = x[{col}] = {value}").format(
+            position=str(tuple(position)).replace(",)", ")"), col=col, value=num(source, 3))
     else:
         target = f"{source_name(layer_index)}[{col}] = {num(source, 3)}"
-    return (f"W{k}[{row}, {col}] = {num(weight, 3)} multiplies {target} "
-            f"→ adds {num(weight * source, 3)} to z{k}[{row}]")
+    return translate("core.walkthrough", "W{k}[{row}, {col}] = {weight} multiplies {target} → adds {product} "
+                                         "to z{k}[{row}]").format(k=k, row=row, col=col, weight=num(weight, 3),
+                                                                  target=target, product=num(weight * source, 3))
 
 
 # ---------------------------------------------------------------- forward pass of one layer
@@ -187,7 +201,8 @@ def layer_forward(layer: LayerWeights, x: np.ndarray, activation: str, index: in
     bias = np.asarray(layer.bias, dtype=np.float64)
     x = np.asarray(x, dtype=np.float64).reshape(-1)
     if weight.shape[1] != x.shape[0]:
-        raise SpecError(f"Layer {index + 1} expects {weight.shape[1]} inputs but got {x.shape[0]}.")
+        raise SpecError(translate("core.walkthrough", "Layer {layer} expects {expected} inputs but got {got}.").format(
+            layer=index + 1, expected=weight.shape[1], got=x.shape[0]))
     with np.errstate(invalid="ignore", over="ignore"):  # non-finite weights show as nan/inf cells, quietly
         z = weight @ x + bias
         h = activate(z, activation)
@@ -224,7 +239,7 @@ def z_explanation(walk: LayerWalk, row: int) -> str:
 def h_explanation(walk: LayerWalk, row: int) -> str:
     """'h1[3] = ReLU(z1[3]) = ReLU(1.184) = 1.184' for one activation."""
     k = walk.index + 1
-    label = ACTIVATION_LABELS.get(walk.activation) or "identity"
+    label = ACTIVATION_LABELS.get(walk.activation) or translate("core.walkthrough", "identity")
     name = f"h{k}"
     if walk.activation == "softmax":
         return f"{name}[{row}] = softmax(z{k})[{row}] = e^{factor(walk.z[row])} / Σ e^z{k} = {num(walk.h[row])}"
@@ -234,8 +249,11 @@ def h_explanation(walk: LayerWalk, row: int) -> str:
 def input_explanation(layer_index: int, index: int, value: float, input_shape: Sequence[int] | None = None) -> str:
     """'x[407] = pixel (14, 15) = 0.83' or 'h1[5] = 0.3' for one input of a layer."""
     position = input_position(index, input_shape) if layer_index == 0 else None
-    where = f" = pixel ({position[0]}, {position[1]})" if position is not None and len(position) == 2 else ""
-    return f"{source_name(layer_index)}[{index}]{where} = {num(value)}"
+    name = f"{source_name(layer_index)}[{index}]"
+    if position is not None and len(position) == 2:
+        return translate("core.walkthrough", "{name} = pixel ({row}, {col}) = {value}").format(
+            name=name, row=position[0], col=position[1], value=num(value))
+    return f"{name} = {num(value)}"
 
 
 # ---------------------------------------------------------------- softmax, cross-entropy, regression losses
@@ -260,11 +278,13 @@ def softmax_walk(scores: Sequence[float] | np.ndarray, temperature: float = 1.0,
     """Every step of softmax with temperature T, and the cross-entropy loss for `label`."""
     scores = np.asarray(scores, dtype=np.float64).reshape(-1)
     if scores.size == 0 or not np.isfinite(scores).all():
-        raise FormulaError("Softmax needs at least one finite score.")
+        raise FormulaError(translate("core.walkthrough", "Softmax needs at least one finite score."))
     if not (isinstance(temperature, (int, float)) and math.isfinite(temperature) and temperature > 0):
-        raise ConfigError(f"The temperature must be a positive number, not {temperature!r}.")
+        raise ConfigError(translate("core.walkthrough", "The temperature must be a positive number, "
+                                                        "not {value!r}.").format(value=temperature))
     if label is not None and not 0 <= label < scores.size:
-        raise ConfigError(f"The correct class must be from 0 to {scores.size - 1}, not {label}.")
+        raise ConfigError(translate("core.walkthrough", "The correct class must be from 0 to {last}, "
+                                                        "not {label}.").format(last=scores.size - 1, label=label))
     scaled = scores / temperature
     top = float(scaled.max())
     shift = top if abs(top) > EXP_SHIFT_LIMIT else 0.0
@@ -294,7 +314,9 @@ def regression_losses(predictions: Sequence[float] | np.ndarray,
     if target.size == 1 and pred.size > 1:
         target = np.full_like(pred, target[0])
     if pred.size == 0 or pred.shape != target.shape:
-        raise FormulaError(f"Type as many targets as predictions ({pred.size} predictions, {target.size} targets).")
+        raise FormulaError(translate("core.walkthrough", "Type as many targets as predictions ({predictions} "
+                                                         "predictions, {targets} targets).").format(
+            predictions=pred.size, targets=target.size))
     errors = pred - target
     mse = float(np.mean(errors ** 2))
     return RegressionWalk(pred, target, errors, mse, math.sqrt(mse), float(np.mean(np.abs(errors))))
@@ -361,42 +383,56 @@ def _chain_values(p: ChainParams) -> dict[str, float]:
     return v
 
 
+def _descent_title(name: str) -> str:
+    """'Gradient-descent step for w1'."""
+    return translate("core.walkthrough", "Gradient-descent step for {name}").format(name=name)
+
+
+def _was(old: float) -> str:
+    """'(was 0.5)' after a new loss."""
+    return translate("core.walkthrough", "(was {old})").format(old=num(old))
+
+
 def _chain_forward(p: ChainParams, v: dict[str, float]) -> tuple[Step, ...]:
     return (
-        _step("forward", "Hidden value", f"h = w1·x = {factor(p.w1)}·{factor(p.x)} = {num(v['h'])}", v["h"], "h"),
-        _step("forward", "Prediction", f"ŷ = w2·h = {factor(p.w2)}·{factor(v['h'])} = {num(v['y_hat'])}",
-              v["y_hat"], "y_hat"),
-        _step("forward", "Loss", f"L = ½(ŷ − y)² = ½({num(v['y_hat'])} − {factor(p.y)})² = {num(v['loss'])}",
-              v["loss"], "loss"),
+        _step("forward", translate("core.walkthrough", "Hidden value"),
+              f"h = w1·x = {factor(p.w1)}·{factor(p.x)} = {num(v['h'])}", v["h"], "h"),
+        _step("forward", translate("core.walkthrough", "Prediction"),
+              f"ŷ = w2·h = {factor(p.w2)}·{factor(v['h'])} = {num(v['y_hat'])}", v["y_hat"], "y_hat"),
+        _step("forward", translate("core.walkthrough", "Loss"),
+              f"L = ½(ŷ − y)² = ½({num(v['y_hat'])} − {factor(p.y)})² = {num(v['loss'])}", v["loss"], "loss"),
     )
 
 
 def _chain_backward(p: ChainParams, v: dict[str, float]) -> tuple[Step, ...]:
     d = factor(v["d_yhat"])
     return (
-        _step("backward", "Start at the loss: ∂L/∂ŷ",
+        _step("backward", translate("core.walkthrough", "Start at the loss: ∂L/∂ŷ"),
               f"∂L/∂ŷ = ŷ − y = {num(v['y_hat'])} − {factor(p.y)} = {num(v['d_yhat'])}", v["d_yhat"], "grad:y_hat"),
-        _step("backward", "Local derivative of ŷ = w2·h with respect to w2", f"∂ŷ/∂w2 = h = {num(v['h'])}", v["h"]),
-        _step("backward", "Chain rule for w2", f"∂L/∂w2 = ∂L/∂ŷ·∂ŷ/∂w2 = (ŷ − y)·h = {d}·{factor(v['h'])}"
-              f" = {num(v['d_w2'])}", v["d_w2"], "grad:w2"),
-        _step("backward", "Local derivative of ŷ = w2·h with respect to h", f"∂ŷ/∂h = w2 = {num(p.w2)}", p.w2),
-        _step("backward", "Chain rule into h", f"∂L/∂h = ∂L/∂ŷ·∂ŷ/∂h = (ŷ − y)·w2 = {d}·{factor(p.w2)}"
-              f" = {num(v['d_h'])}", v["d_h"], "grad:h"),
-        _step("backward", "Local derivative of h = w1·x with respect to w1", f"∂h/∂w1 = x = {num(p.x)}", p.x),
-        _step("backward", "Product along the whole chain", f"∂L/∂w1 = (ŷ − y)·w2·x = {d}·{factor(p.w2)}·"
-              f"{factor(p.x)} = {num(v['d_w1'])}", v["d_w1"], "grad:w1"),
+        _step("backward", translate("core.walkthrough", "Local derivative of ŷ = w2·h with respect to w2"),
+              f"∂ŷ/∂w2 = h = {num(v['h'])}", v["h"]),
+        _step("backward", translate("core.walkthrough", "Chain rule for w2"),
+              f"∂L/∂w2 = ∂L/∂ŷ·∂ŷ/∂w2 = (ŷ − y)·h = {d}·{factor(v['h'])} = {num(v['d_w2'])}", v["d_w2"], "grad:w2"),
+        _step("backward", translate("core.walkthrough", "Local derivative of ŷ = w2·h with respect to h"),
+              f"∂ŷ/∂h = w2 = {num(p.w2)}", p.w2),
+        _step("backward", translate("core.walkthrough", "Chain rule into h"),
+              f"∂L/∂h = ∂L/∂ŷ·∂ŷ/∂h = (ŷ − y)·w2 = {d}·{factor(p.w2)} = {num(v['d_h'])}", v["d_h"], "grad:h"),
+        _step("backward", translate("core.walkthrough", "Local derivative of h = w1·x with respect to w1"),
+              f"∂h/∂w1 = x = {num(p.x)}", p.x),
+        _step("backward", translate("core.walkthrough", "Product along the whole chain"),
+              f"∂L/∂w1 = (ŷ − y)·w2·x = {d}·{factor(p.w2)}·{factor(p.x)} = {num(v['d_w1'])}", v["d_w1"], "grad:w1"),
     )
 
 
 def _chain_update(p: ChainParams, v: dict[str, float]) -> tuple[Step, ...]:
     return (
-        _step("update", "Gradient-descent step for w1", f"w1 ← w1 − η·∂L/∂w1 = {num(p.w1)} − {num(p.lr)}·"
+        _step("update", _descent_title("w1"), f"w1 ← w1 − η·∂L/∂w1 = {num(p.w1)} − {num(p.lr)}·"
               f"{factor(v['d_w1'])} = {num(v['new_w1'])}", v["new_w1"], "new:w1"),
-        _step("update", "Gradient-descent step for w2", f"w2 ← w2 − η·∂L/∂w2 = {num(p.w2)} − {num(p.lr)}·"
+        _step("update", _descent_title("w2"), f"w2 ← w2 − η·∂L/∂w2 = {num(p.w2)} − {num(p.lr)}·"
               f"{factor(v['d_w2'])} = {num(v['new_w2'])}", v["new_w2"], "new:w2"),
-        _step("update", "Loss with the new weights", f"L = ½(w2·w1·x − y)² = ½({factor(v['new_w2'])}·"
-              f"{factor(v['new_w1'])}·{factor(p.x)} − {factor(p.y)})² = {num(v['new_loss'])}  "
-              f"(was {num(v['loss'])})", v["new_loss"], "new:loss"),
+        _step("update", translate("core.walkthrough", "Loss with the new weights"),
+              f"L = ½(w2·w1·x − y)² = ½({factor(v['new_w2'])}·{factor(v['new_w1'])}·{factor(p.x)} − "
+              f"{factor(p.y)})² = {num(v['new_loss'])}  {_was(v['loss'])}", v["new_loss"], "new:loss"),
     )
 
 
@@ -434,11 +470,14 @@ def _tiny_forward(p: TinyParams) -> tuple[Step, ...]:
     rows = [" + ".join(f"{factor(w)}·{factor(v)}" for w, v in zip(w1[i], x)) + f" + {factor(b1[i])}" for i in range(2)]
     out = " + ".join(f"{factor(w)}·{factor(v)}" for w, v in zip(w2, h)) + f" + {factor(p.b2)}"
     return (
-        _step("forward", "Hidden pre-activations", f"z = W1·x + b1 = [{rows[0]}, {rows[1]}] = {vector_text(z)}",
-              z, "z"),
-        _step("forward", "ReLU keeps the positive part", f"h = ReLU(z) = max(z, 0) = {vector_text(h)}", h, "h"),
-        _step("forward", "Output", f"ŷ = w2·h + b2 = {out} = {num(y_hat)}", y_hat, "y_hat"),
-        _step("forward", "Loss", f"L = ½(ŷ − y)² = ½({num(y_hat)} − {factor(p.y)})² = {num(loss)}", loss, "loss"),
+        _step("forward", translate("core.walkthrough", "Hidden pre-activations"),
+              f"z = W1·x + b1 = [{rows[0]}, {rows[1]}] = {vector_text(z)}", z, "z"),
+        _step("forward", translate("core.walkthrough", "ReLU keeps the positive part"),
+              f"h = ReLU(z) = max(z, 0) = {vector_text(h)}", h, "h"),
+        _step("forward", translate("core.walkthrough", "Output"), f"ŷ = w2·h + b2 = {out} = {num(y_hat)}",
+              y_hat, "y_hat"),
+        _step("forward", translate("core.walkthrough", "Loss"),
+              f"L = ½(ŷ − y)² = ½({num(y_hat)} − {factor(p.y)})² = {num(loss)}", loss, "loss"),
     )
 
 
@@ -456,20 +495,26 @@ def _tiny_gradients(p: TinyParams) -> dict[str, np.ndarray]:
 def _tiny_backward(p: TinyParams) -> tuple[Step, ...]:
     g, w2, x = _tiny_gradients(p), np.asarray(p.w2, np.float64), np.asarray(p.x, np.float64)
     d = float(g["y_hat"])
+    gradient_for = translate("core.walkthrough", "Gradient for {name}")
+    mask = translate("core.walkthrough", "ReLU'(z) = [z > 0] with z = {z} → {mask}").format(
+        z=vector_text(g["z"]), mask=vector_text(g["mask"]))
     return (
-        _step("backward", "Start at the loss: ∂L/∂ŷ", f"∂L/∂ŷ = ŷ − y = {num(d)}", d, "grad:y_hat"),
-        _step("backward", "Gradient for b2", f"∂L/∂b2 = ∂L/∂ŷ·1 = {num(d)}", d, "grad:b2"),
-        _step("backward", "Gradient for w2", f"∂L/∂w2 = ∂L/∂ŷ·h = {factor(d)}·{vector_text(g['h'])} = "
+        _step("backward", translate("core.walkthrough", "Start at the loss: ∂L/∂ŷ"), f"∂L/∂ŷ = ŷ − y = {num(d)}",
+              d, "grad:y_hat"),
+        _step("backward", gradient_for.format(name="b2"), f"∂L/∂b2 = ∂L/∂ŷ·1 = {num(d)}", d, "grad:b2"),
+        _step("backward", gradient_for.format(name="w2"), f"∂L/∂w2 = ∂L/∂ŷ·h = {factor(d)}·{vector_text(g['h'])} = "
               f"{vector_text(g['w2'])}", g["w2"], "grad:w2"),
-        _step("backward", "Chain rule into h", f"∂L/∂h = ∂L/∂ŷ·w2 = {factor(d)}·{vector_text(w2)} = "
-              f"{vector_text(g['grad_h'])}", g["grad_h"], "grad:h"),
-        _step("backward", "Local derivative of ReLU: a mask", f"ReLU'(z) = [z > 0] with z = {vector_text(g['z'])} → "
-              f"{vector_text(g['mask'])}", g["mask"]),
-        _step("backward", "Chain rule through ReLU", f"∂L/∂z = ∂L/∂h ⊙ [z > 0] = {vector_text(g['grad_h'])} ⊙ "
-              f"{vector_text(g['mask'])} = {vector_text(g['grad_z'])}", g["grad_z"], "grad:z"),
-        _step("backward", "Gradient for b1", f"∂L/∂b1 = ∂L/∂z = {vector_text(g['b1'])}", g["b1"], "grad:b1"),
-        _step("backward", "Gradient for W1 (outer product)", f"∂L/∂W1 = ∂L/∂z·xᵀ = {vector_text(g['grad_z'])}·"
-              f"{vector_text(x)}ᵀ = {vector_text(g['W1'])}", g["W1"], "grad:W1"),
+        _step("backward", translate("core.walkthrough", "Chain rule into h"),
+              f"∂L/∂h = ∂L/∂ŷ·w2 = {factor(d)}·{vector_text(w2)} = {vector_text(g['grad_h'])}", g["grad_h"], "grad:h"),
+        _step("backward", translate("core.walkthrough", "Local derivative of ReLU: a mask"), mask, g["mask"]),
+        _step("backward", translate("core.walkthrough", "Chain rule through ReLU"),
+              f"∂L/∂z = ∂L/∂h ⊙ [z > 0] = {vector_text(g['grad_h'])} ⊙ {vector_text(g['mask'])} = "
+              f"{vector_text(g['grad_z'])}", g["grad_z"], "grad:z"),
+        _step("backward", gradient_for.format(name="b1"), f"∂L/∂b1 = ∂L/∂z = {vector_text(g['b1'])}", g["b1"],
+              "grad:b1"),
+        _step("backward", translate("core.walkthrough", "Gradient for W1 (outer product)"),
+              f"∂L/∂W1 = ∂L/∂z·xᵀ = {vector_text(g['grad_z'])}·{vector_text(x)}ᵀ = {vector_text(g['W1'])}", g["W1"],
+              "grad:W1"),
     )
 
 
@@ -478,7 +523,7 @@ def _tiny_update(p: TinyParams) -> tuple[Step, ...]:
     new = {"W1": a["W1"] - p.lr * g["W1"], "b1": a["b1"] - p.lr * g["b1"],
            "w2": a["w2"] - p.lr * g["w2"], "b2": p.b2 - p.lr * float(g["b2"])}
     old = {"W1": a["W1"], "b1": a["b1"], "w2": a["w2"], "b2": p.b2}
-    steps = [_step("update", f"Gradient-descent step for {name}",
+    steps = [_step("update", _descent_title(name),
                    f"{name} ← {name} − η·∂L/∂{name} = {vector_text(old[name])} − {num(p.lr)}·"
                    f"{_operand(g[name])} = {vector_text(new[name])}", new[name], f"new:{name}")
              for name in ("W1", "b1", "w2", "b2")]
@@ -486,8 +531,8 @@ def _tiny_update(p: TinyParams) -> tuple[Step, ...]:
                        float(new["b2"]), p.lr)
     new_loss = float(_tiny_forward(moved)[-1].value)
     old_loss = float(_tiny_forward(p)[-1].value)
-    steps.append(_step("update", "Loss with the new weights", f"L = ½(ŷ − y)² = {num(new_loss)}  (was {num(old_loss)})",
-                       new_loss, "new:loss"))
+    steps.append(_step("update", translate("core.walkthrough", "Loss with the new weights"),
+                       f"L = ½(ŷ − y)² = {num(new_loss)}  {_was(old_loss)}", new_loss, "new:loss"))
     return tuple(steps)
 
 
@@ -517,7 +562,8 @@ def activation_backward(grad_h: np.ndarray, z: np.ndarray, name: str) -> np.ndar
         return grad_h * (1.0 - t * t)
     if name == "linear":
         return grad_h
-    raise SpecError(f"A hidden layer cannot use the activation {name!r}.")
+    raise SpecError(translate("core.walkthrough", "A hidden layer cannot use the activation {name!r}.").format(
+        name=name))
 
 
 def softmax_backward(grad_p: np.ndarray, p: np.ndarray) -> np.ndarray:
@@ -530,21 +576,25 @@ def _targets(y, logits: np.ndarray, classification: bool) -> np.ndarray:
         labels = np.asarray(y).reshape(-1)
         if labels.shape[0] != logits.shape[0] or not np.issubdtype(labels.dtype, np.integer) \
                 or labels.min() < 0 or labels.max() >= logits.shape[1]:
-            raise ConfigError(f"Each label must be a class number from 0 to {logits.shape[1] - 1}.")
+            raise ConfigError(translate("core.walkthrough", "Each label must be a class number from 0 to "
+                                                            "{last}.").format(last=logits.shape[1] - 1))
         return np.eye(logits.shape[1])[labels]
     target = np.asarray(y, dtype=np.float64)
     if target.size != logits.size:
-        raise ConfigError(f"The targets have {target.size} values but the network gives {logits.size}.")
+        raise ConfigError(translate("core.walkthrough", "The targets have {count} values but the network gives "
+                                                        "{outputs}.").format(count=target.size, outputs=logits.size))
     return target.reshape(logits.shape)
 
 
 def output_gradient(logits: np.ndarray, y, loss: str, task: str) -> tuple[float, np.ndarray]:
     """(mean loss, ∂L/∂logits) with the training conventions; 'sum_squared' is the lecture's Σ(ŷ − y)²."""
     if loss not in WALK_LOSSES:
-        raise ConfigError(f"Unknown loss {loss!r}; choose one of {', '.join(WALK_LOSSES)}.")
+        raise ConfigError(translate("core.walkthrough", "Unknown loss {loss!r}; choose one of {choices}.").format(
+            loss=loss, choices=", ".join(WALK_LOSSES)))
     classification = task == "classification" and loss != "sum_squared"
     if loss == "cross_entropy" and not classification:
-        raise ConfigError("Cross-entropy needs classes; for a regression output choose MSE or MAE.")
+        raise ConfigError(translate("core.walkthrough", "Cross-entropy needs classes; for a regression output "
+                                                        "choose MSE or MAE."))
     target = _targets(y, logits, classification)
     if loss == "cross_entropy":
         p = activate(logits, "softmax")
@@ -600,7 +650,8 @@ def manual_backward(weights: WeightsReport | Sequence[LayerWeights], x: np.ndarr
 def backward_formulas(activations: Sequence[str], loss: str, task: str) -> tuple[str, ...]:
     """The rule that gives δ of each layer, as the lecture writes it (first layer first)."""
     n = len(activations)
-    derivative = {"relu": "[z{k} > 0]", "leaky_relu": "(1 if z{k} > 0 else 0.01)", "sigmoid": "σ(z{k})(1 − σ(z{k}))",
+    derivative = {"relu": "[z{k} > 0]", "leaky_relu": translate("core.walkthrough", "(1 if z{k} > 0 else 0.01)"),
+                  "sigmoid": "σ(z{k})(1 − σ(z{k}))",
                   "tanh": "(1 − tanh²(z{k}))", "linear": "1"}
     if loss == "cross_entropy":
         last = f"δ{n} = softmax(z{n}) − onehot(y)"
@@ -638,7 +689,8 @@ def _norm(values: np.ndarray) -> float:
 def compare_gradients(manual: NetworkGradients, reference: NetworkGradients) -> tuple[LayerComparison, ...]:
     """Per-layer norms and largest differences between two sets of gradients."""
     if len(manual.weight_grads) != len(reference.weight_grads):
-        raise SpecError("The two gradient sets belong to networks with different numbers of layers.")
+        raise SpecError(translate("core.walkthrough", "The two gradient sets belong to networks with different "
+                                                      "numbers of layers."))
     rows = []
     for k, (gw, rw, gb, rb) in enumerate(zip(manual.weight_grads, reference.weight_grads,
                                              manual.bias_grads, reference.bias_grads), start=1):

@@ -43,10 +43,21 @@ def clean_stale_files() -> list[Path]:
     return removed
 
 
+def install_saved_language() -> str:
+    """Translate the app into the language saved in the settings (English when none or unreadable)."""
+    from core.settings import UiSettings
+    from gui.i18n import current_language, install_language
+    from gui.settings_store import SettingsStore
+
+    install_language(SettingsStore().load(UiSettings).language)
+    return current_language()
+
+
 def main() -> int:
     """Start the app: the window shows before torch is imported (torch loads with the first dataset)."""
     app = create_application()
     clean_stale_files()
+    install_saved_language()
     from gui.main_window import MainWindow
 
     window = MainWindow()

@@ -5,6 +5,7 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from core.errors import SpecError, StudioError
+from core.i18n import translate
 from core.network_spec import NetworkSpec, default_spec, validate
 from core.reports import TrainingConfig, WeightsReport, validate_config
 
@@ -58,7 +59,7 @@ class AppState(QObject):
     def set_network(self, spec: NetworkSpec, force: bool = False) -> None:
         """Validate and store a new network; refused while training runs (SpecError)."""
         if self.is_training and not force:
-            raise SpecError("Stop training before changing the network.")
+            raise SpecError(translate("gui.app_state", "Stop training before changing the network."))
         validate(spec)
         if spec == self.network:
             return
@@ -85,7 +86,7 @@ class AppState(QObject):
 
     def set_training_state(self, state: str) -> None:
         if state not in TRAINING_STATES:
-            raise StudioError(f"Unknown training state {state!r}.")
+            raise StudioError(translate("gui.app_state", "Unknown training state {state}.").format(state=repr(state)))
         if state != self.training_state:
             self.training_state = state
             self.training_state_changed.emit(state)

@@ -21,12 +21,13 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from core.errors import StudioError
+from core.i18n import QT_TRANSLATE_NOOP, translate
 from core.paths import atomic_write_bytes
 
 IMAGE_SUFFIXES = (".png", ".svg")
 PNG_SCALE = 2.0  # twice the on-screen size: sharp on slides and on HiDPI screens
-IMAGE_FILTER = "PNG image (*.png);;SVG vector image (*.svg)"
-CSV_FILTER = "CSV table (*.csv)"
+IMAGE_FILTER = QT_TRANSLATE_NOOP("gui.export", "PNG image (*.png);;SVG vector image (*.svg)")
+CSV_FILTER = QT_TRANSLATE_NOOP("gui.export", "CSV table (*.csv)")
 
 
 def export_plot(plot_item_or_widget, path: Path | str, scale: float = PNG_SCALE) -> Path:
@@ -34,10 +35,11 @@ def export_plot(plot_item_or_widget, path: Path | str, scale: float = PNG_SCALE)
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in IMAGE_SUFFIXES:
-        raise StudioError(f"Cannot export to {path.name}: choose a file name ending in .png or .svg.")
+        raise StudioError(translate("gui.export", "Cannot export to {name}: choose a file name ending in .png or .svg.")
+                          .format(name=path.name))
     item = _export_source(plot_item_or_widget)
     data = _png_bytes(item, scale) if suffix == ".png" else _svg_bytes(item)
-    _write(path, data, "the image")
+    _write(path, data, translate("gui.export", "the image"))
     return path
 
 
@@ -53,7 +55,7 @@ def _export_source(target) -> QGraphicsItem | QGraphicsScene:
         return target.scene()
     if isinstance(target, (QGraphicsItem, QGraphicsScene)) and _scene_of(target) is not None:
         return target
-    raise StudioError("Only plots and heatmaps that are on screen can be exported as images.")
+    raise StudioError(translate("gui.export", "Only plots and heatmaps that are on screen can be exported as images."))
 
 
 def _scene_of(item) -> QGraphicsScene | None:
@@ -64,13 +66,13 @@ def _png_bytes(item, scale: float) -> bytes:
     exporter = ImageExporter(item)
     width = int(exporter.parameters()["width"] * scale)
     if width < 1 or int(exporter.parameters()["height"]) < 1:
-        raise StudioError("The plot has no size yet; show it on screen before exporting it.")
+        raise StudioError(translate("gui.export", "The plot has no size yet; show it on screen before exporting it."))
     exporter.parameters()["width"] = width  # the height follows, keeping the aspect ratio
     image = exporter.export(toBytes=True)
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     if image is None or image.isNull() or not image.save(buffer, "PNG"):
-        raise StudioError("The plot could not be turned into a PNG image.")
+        raise StudioError(translate("gui.export", "The plot could not be turned into a PNG image."))
     return bytes(buffer.data())
 
 
@@ -102,7 +104,7 @@ def _svg_bytes(item) -> bytes:
     with _tolerate_closed_paths():
         data = SVGExporter(item).export(toBytes=True)
     if not data:
-        raise StudioError("The plot could not be turned into an SVG image.")
+        raise StudioError(translate("gui.export", "The plot could not be turned into an SVG image."))
     return bytes(data) if isinstance(data, (bytes, bytearray, QByteArray)) else str(data).encode("utf-8")
 
 
@@ -117,13 +119,14 @@ def export_columns_csv(path: Path | str, columns: dict[str, object]) -> Path:
     arrays = {name: np.asarray(values).reshape(-1) if np.ndim(values) <= 1 else None
               for name, values in columns.items()}
     if not arrays or any(a is None for a in arrays.values()) or len({len(a) for a in arrays.values()}) != 1:
-        raise StudioError("The table cannot be saved: its columns must be lists of the same length.")
+        raise StudioError(translate("gui.export", "The table cannot be saved: its columns must be lists of the same "
+                                                  "length."))
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(arrays)
     for row in zip(*arrays.values()):
         writer.writerow(_cell(value) for value in row)
-    _write(path, buffer.getvalue().encode("utf-8"), "the table")
+    _write(path, buffer.getvalue().encode("utf-8"), translate("gui.export", "the table"))
     return path
 
 
@@ -138,8 +141,11 @@ def _write(path: Path, data: bytes, what: str) -> None:
     try:
         atomic_write_bytes(path, data)
     except OSError as exc:
-        reasons = {errno.ENOSPC: "the disk is full", errno.EACCES: "you do not have permission to write there",
-                   errno.EPERM: "you do not have permission to write there", errno.ENOENT: "the folder does not exist",
-                   errno.EROFS: "the disk is read-only", errno.EISDIR: "a folder has that name"}
+        no_permission = translate("gui.export", "you do not have permission to write there")
+        reasons = {errno.ENOSPC: translate("gui.export", "the disk is full"), errno.EACCES: no_permission,
+                   errno.EPERM: no_permission, errno.ENOENT: translate("gui.export", "the folder does not exist"),
+                   errno.EROFS: translate("gui.export", "the disk is read-only"),
+                   errno.EISDIR: translate("gui.export", "a folder has that name")}
         reason = reasons.get(exc.errno, exc.strerror or str(exc))
-        raise StudioError(f"Could not save {what} to {path}: {reason}.") from None
+        raise StudioError(translate("gui.export", "Could not save {what} to {path}: {reason}.")
+                          .format(what=what, path=path, reason=reason)) from None

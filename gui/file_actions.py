@@ -5,13 +5,20 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from core.i18n import QT_TRANSLATE_NOOP, translate
 from core.reports import WeightsReport
 from core.training_job import load_model_source, save_model_source
 from gui import dialogs
 from gui.app_state import AppState
 from gui.training_controller import BackgroundRunner
 
-MODEL_FILTER = "MLP Studio models (*.pt);;All files (*)"
+CONTEXT = "gui.file_actions"
+MODEL_FILTER = QT_TRANSLATE_NOOP("gui.file_actions", "MLP Studio models (*.pt);;All files (*)")
+
+
+def model_filter() -> str:
+    """The Open/Save dialogs' filter for model files, in the app's language."""
+    return translate(CONTEXT, MODEL_FILTER)
 
 
 def ask_save_path(parent: QWidget | None, title: str, file_filter: str, suggested: str = "") -> str:
@@ -47,7 +54,8 @@ class ModelFiles(QObject):
         """Save the latest snapshot (a consistent copy, also while training runs) to `path`."""
         weights, dataset = self._state.weights, self._state.dataset
         if weights is None:
-            dialogs.show_error(self._parent, "There is no trained network to save yet: train one first.")
+            dialogs.show_error(self._parent, translate("gui.file_actions",
+                                                       "There is no trained network to save yet: train one first."))
             return False
         name = dataset.name if dataset is not None else ""
         source = save_model_source(path, self._state.network, weights.layers, self._state.config, name)
@@ -59,7 +67,8 @@ class ModelFiles(QObject):
 
     def _start(self, source) -> bool:
         if not self._runner.start(source):
-            dialogs.show_error(self._parent, "A model file is still being read or written; try again in a moment.")
+            dialogs.show_error(self._parent, translate("gui.file_actions", "A model file is still being read or "
+                                                       "written; try again in a moment."))
             return False
         return True
 

@@ -17,6 +17,7 @@ from typing import Callable
 
 from core.datasets import dataset_class_names, dataset_input_shape, dataset_task
 from core.errors import LessonError
+from core.i18n import translate
 from core.lessons import check_action, resolve_network
 from core.network_spec import NetworkSpec, validate
 from core.reports import TrainingConfig, validate_config
@@ -37,8 +38,8 @@ def apply_lesson_action(action: dict, state: AppState,
     action = check_action(action)
     changes_state = any(key in action for key in ("dataset", "network", "init", *CONFIG_KEYS))
     if changes_state and state.is_training:
-        raise LessonError("Pause or stop the training before using “Show me”: it changes the data, the network "
-                          "or the settings.")
+        raise LessonError(translate("gui.lesson_actions", "Pause or stop the training before using “Show me”: it "
+                                    "changes the data, the network or the settings."))
     inputs, outputs, task = _target_shape(action, state)
     spec = _target_network(action, state, inputs, outputs, task)
     config = _target_config(action, state.config, task)  # checked now, so a bad action changes nothing
@@ -97,12 +98,15 @@ def action_pending(action: dict, state: AppState) -> bool:
 def _load_dataset(name: str, state: AppState, load_dataset_by_name: Callable[[str], object] | None) -> bool:
     """Load and set the dataset; False when the loader works in the background (returned None)."""
     if load_dataset_by_name is None:
-        raise LessonError(f"This step needs the {name} data, but there is no way to load it here.")
+        raise LessonError(translate("gui.lesson_actions",
+                                    "This step needs the {name} data, but there is no way to load it here.")
+                          .format(name=name))
     dataset = load_dataset_by_name(name)
     if dataset is None:
         return False
     if getattr(dataset, "name", None) != name:
-        raise LessonError(f"This step needs the {name} data, but {getattr(dataset, 'name', 'something else')} "
-                          "was loaded.")
+        loaded = getattr(dataset, "name", None) or translate("gui.lesson_actions", "something else")
+        raise LessonError(translate("gui.lesson_actions", "This step needs the {name} data, but {loaded} was loaded.")
+                          .format(name=name, loaded=loaded))
     state.set_dataset(dataset)
     return True

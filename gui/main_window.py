@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 import gc
+import sys
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, QProcess, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QDockWidget, QLabel, QMainWindow, QTabWidget, QWidget
 
 from core.codegen import pytorch_script
 from core.errors import StudioError
+from core.i18n import QT_TRANSLATE_NOOP, translate
 from core.network_spec import parameter_count
 from core.settings import TABS, TrainingDefaults, UiSettings
 from core.training_job import warm_up_source
@@ -16,8 +18,9 @@ from gui import dialogs, file_actions
 from gui.app_state import AppState
 from gui.code_dialog import CodeDialog
 from gui.export import export_loss_csv, export_plot
-from gui.file_actions import MODEL_FILTER, ModelFiles, weights_of
+from gui.file_actions import ModelFiles, weights_of
 from gui.glossary import GlossaryDialog
+from gui.i18n import LANGUAGE_NAMES, current_language
 from gui.lesson_actions import action_pending, apply_lesson_action
 from gui.panels.data_panel import DataPanel
 from gui.panels.designer_panel import DesignerPanel
@@ -28,9 +31,13 @@ from gui.presentation import apply_presentation, presentation_enabled
 from gui.settings_store import SettingsStore
 from gui.training_controller import BackgroundRunner, TrainingController
 
-STATE_WORDS = {"idle": "not trained", "running": "training…", "paused": "paused", "finished": "trained",
-               "diverged": "diverged"}
-FIGURE_FILTER = "PNG image (*.png);;SVG drawing (*.svg)"
+CONTEXT = "gui.main_window"
+STATE_WORDS = {"idle": QT_TRANSLATE_NOOP("gui.main_window", "not trained"),
+               "running": QT_TRANSLATE_NOOP("gui.main_window", "training…"),
+               "paused": QT_TRANSLATE_NOOP("gui.main_window", "paused"),
+               "finished": QT_TRANSLATE_NOOP("gui.main_window", "trained"),
+               "diverged": QT_TRANSLATE_NOOP("gui.main_window", "diverged")}
+FIGURE_FILTER = QT_TRANSLATE_NOOP("gui.main_window", "PNG image (*.png);;SVG drawing (*.svg)")
 
 
 class MainWindow(QMainWindow):
@@ -51,6 +58,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect()
         self._pending_lesson: dict | None = None
+        self._language = current_language()
         self._closing = False
         self._restore_settings()
         app = QCoreApplication.instance()
@@ -71,12 +79,19 @@ class MainWindow(QMainWindow):
         self._terrain_tab = LazyTab(self._make_terrain_panel)
         self._inside_tab = LazyTab(self._make_inside_panel)
         self.tabs = QTabWidget()
-        for page, title, tip in ((self.data_panel, "Data", "Choose and inspect the data"),
-                                 (self.designer_panel, "Network", "Design the network layer by layer"),
-                                 (self.training_panel, "Training", "Train and watch it learn"),
-                                 (self._draw_tab, "Draw", "Draw a digit and see the prediction"),
-                                 (self._terrain_tab, "Terrain", "Gradient descent as a game"),
-                                 (self._inside_tab, "Inside", "Forward pass and backpropagation with numbers")):
+        pages = ((self.data_panel, translate("gui.main_window", "Data"),
+                  translate("gui.main_window", "Choose and inspect the data")),
+                 (self.designer_panel, translate("gui.main_window", "Network"),
+                  translate("gui.main_window", "Design the network layer by layer")),
+                 (self.training_panel, translate("gui.main_window", "Training"),
+                  translate("gui.main_window", "Train and watch it learn")),
+                 (self._draw_tab, translate("gui.main_window", "Draw"),
+                  translate("gui.main_window", "Draw a digit and see the prediction")),
+                 (self._terrain_tab, translate("gui.main_window", "Terrain"),
+                  translate("gui.main_window", "Gradient descent as a game")),
+                 (self._inside_tab, translate("gui.main_window", "Inside"),
+                  translate("gui.main_window", "Forward pass and backpropagation with numbers")))
+        for page, title, tip in pages:
             self.tabs.setTabToolTip(self.tabs.addTab(page, title), tip)
         self.setCentralWidget(self.tabs)
 
@@ -117,15 +132,15 @@ class MainWindow(QMainWindow):
 
     def _build_lesson_dock(self) -> None:
         self.lesson_panel = LessonPanel(self.state)
-        self.lesson_dock = QDockWidget("Lessons", self)
+        self.lesson_dock = QDockWidget(translate("gui.main_window", "Lessons"), self)
         self.lesson_dock.setObjectName("lessons")
         self.lesson_dock.setWidget(self.lesson_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.lesson_dock)
         self.resizeDocks([self.lesson_dock], [300], Qt.Orientation.Horizontal)
+        tips = {"qt_dockwidget_closebutton": translate("gui.main_window", "Hide the lessons (F2 shows them again)"),
+                "qt_dockwidget_floatbutton": translate("gui.main_window", "Detach the lessons into their own window")}
         for button in self.lesson_dock.findChildren(QAbstractButton):
-            button.setToolTip({"qt_dockwidget_closebutton": "Hide the lessons (F2 shows them again)",
-                               "qt_dockwidget_floatbutton": "Detach the lessons into their own window"}
-                              .get(button.objectName(), "Lessons panel"))
+            button.setToolTip(tips.get(button.objectName(), translate("gui.main_window", "Lessons panel")))
 
     def _build_status_bar(self) -> None:
         self._status_dataset, self._status_network = QLabel(), QLabel()
@@ -149,52 +164,104 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         self._build_file_menu()
-        training = self.menuBar().addMenu("&Training")
+        training = self.menuBar().addMenu(translate("gui.main_window", "&Training"))
         tp = self.training_panel
-        self._action(training, "Train / Pause", tp.train_or_pause, "Space", "Start, continue or pause training")
-        self._action(training, "Step one batch", tp.step_once, "S", "Train on one batch, then pause")
-        self._action(training, "Stop and test", tp.stop, "Ctrl+.", "End the run and measure test accuracy")
-        self._action(training, "Reset weights", tp.reset, "R", "Start again from random weights")
+        self._action(training, translate("gui.main_window", "Train / Pause"), tp.train_or_pause, "Space",
+                     translate("gui.main_window", "Start, continue or pause training"))
+        self._action(training, translate("gui.main_window", "Step one batch"), tp.step_once, "S",
+                     translate("gui.main_window", "Train on one batch, then pause"))
+        self._action(training, translate("gui.main_window", "Stop and test"), tp.stop, "Ctrl+.",
+                     translate("gui.main_window", "End the run and measure test accuracy"))
+        self._action(training, translate("gui.main_window", "Reset weights"), tp.reset, "R",
+                     translate("gui.main_window", "Start again from random weights"))
         self._build_view_menu()
-        help_menu = self.menuBar().addMenu("&Help")
-        self._action(help_menu, "Glossary", self.show_glossary, QKeySequence.StandardKey.HelpContents,
-                     "Neuron, weight, bias, loss, gradient… explained")
-        self._action(help_menu, "About MLP Studio", self._show_about, None, "What this app is")
+        help_menu = self.menuBar().addMenu(translate("gui.main_window", "&Help"))
+        self._action(help_menu, translate("gui.main_window", "Glossary"), self.show_glossary,
+                     QKeySequence.StandardKey.HelpContents,
+                     translate("gui.main_window", "Neuron, weight, bias, loss, gradient… explained"))
+        self._action(help_menu, translate("gui.main_window", "About MLP Studio"), self._show_about, None,
+                     translate("gui.main_window", "What this app is"))
 
     def _build_file_menu(self) -> None:
-        menu = self.menuBar().addMenu("&File")
-        self._action(menu, "&Open model…", self.open_model, QKeySequence.StandardKey.Open,
-                     "Load a trained network saved by MLP Studio")
-        self._action(menu, "&Save model…", self.save_model, QKeySequence.StandardKey.Save,
-                     "Save the trained network, its settings and the dataset name in one file")
+        menu = self.menuBar().addMenu(translate("gui.main_window", "&File"))
+        self._action(menu, translate("gui.main_window", "&Open model…"), self.open_model,
+                     QKeySequence.StandardKey.Open,
+                     translate("gui.main_window", "Load a trained network saved by MLP Studio"))
+        self._action(menu, translate("gui.main_window", "&Save model…"), self.save_model,
+                     QKeySequence.StandardKey.Save,
+                     translate("gui.main_window",
+                               "Save the trained network, its settings and the dataset name in one file"))
         menu.addSeparator()
-        self._action(menu, "Export loss plot…", self.export_loss_plot, "Ctrl+Shift+L", "Save the loss curve as PNG or SVG")
-        self._action(menu, "Export weights figure…", self.export_weights, "Ctrl+Shift+W",
-                     "Save the weight heatmaps as PNG or SVG")
-        self._action(menu, "Export loss history (CSV)…", self.export_loss_history, "Ctrl+Shift+C",
-                     "Save every loss point as a table")
-        self._action(menu, "Show the PyTorch code…", self.show_code, "Ctrl+K",
-                     "A standalone script that trains this network with these settings")
+        self._action(menu, translate("gui.main_window", "Export loss plot…"), self.export_loss_plot, "Ctrl+Shift+L",
+                     translate("gui.main_window", "Save the loss curve as PNG or SVG"))
+        self._action(menu, translate("gui.main_window", "Export weights figure…"), self.export_weights,
+                     "Ctrl+Shift+W", translate("gui.main_window", "Save the weight heatmaps as PNG or SVG"))
+        self._action(menu, translate("gui.main_window", "Export loss history (CSV)…"), self.export_loss_history,
+                     "Ctrl+Shift+C", translate("gui.main_window", "Save every loss point as a table"))
+        self._action(menu, translate("gui.main_window", "Show the PyTorch code…"), self.show_code, "Ctrl+K",
+                     translate("gui.main_window", "A standalone script that trains this network with these settings"))
         menu.addSeparator()
-        self._action(menu, "&Quit", self.close, QKeySequence.StandardKey.Quit, "Close MLP Studio")
+        self._action(menu, translate("gui.main_window", "&Quit"), self.close, QKeySequence.StandardKey.Quit,
+                     translate("gui.main_window", "Close MLP Studio"))
 
     def _build_view_menu(self) -> None:
-        view = self.menuBar().addMenu("&View")
+        view = self.menuBar().addMenu(translate("gui.main_window", "&View"))
         for index in range(self.tabs.count()):
-            self._action(view, f"{self.tabs.tabText(index)} tab", self._tab_switcher(index), f"Ctrl+{index + 1}",
-                         self.tabs.tabToolTip(index))
+            self._action(view, translate("gui.main_window", "{tab} tab").format(tab=self.tabs.tabText(index)),
+                         self._tab_switcher(index), f"Ctrl+{index + 1}", self.tabs.tabToolTip(index))
         view.addSeparator()
-        self.presentation_action = self._action(view, "Presentation mode", self.set_presentation, "F5",
-                                                "Large fonts, thick lines, high contrast: for the projector", True)
-        self.full_screen_action = self._action(view, "Full screen", self.set_full_screen, "F11",
-                                               "Use the whole screen", True)
-        self.focus_action = self._action(view, "Focus on this panel", self.set_focus_mode, "Ctrl+Shift+F",
-                                         "Hide tabs, menus and lessons: only the current panel", True)
+        self.presentation_action = self._action(
+            view, translate("gui.main_window", "Presentation mode"), self.set_presentation, "F5",
+            translate("gui.main_window", "Large fonts, thick lines, high contrast: for the projector"), True)
+        self.full_screen_action = self._action(
+            view, translate("gui.main_window", "Full screen"), self.set_full_screen, "F11",
+            translate("gui.main_window", "Use the whole screen"), True)
+        self.focus_action = self._action(
+            view, translate("gui.main_window", "Focus on this panel"), self.set_focus_mode, "Ctrl+Shift+F",
+            translate("gui.main_window", "Hide tabs, menus and lessons: only the current panel"), True)
         lessons = self.lesson_dock.toggleViewAction()
         lessons.setShortcut(QKeySequence("F2"))
-        lessons.setToolTip("Show or hide the guided lessons")
+        lessons.setToolTip(translate("gui.main_window", "Show or hide the guided lessons"))
         view.addAction(lessons)
         self.addAction(lessons)
+        view.addSeparator()
+        self._build_language_menu(view.addMenu(translate("gui.main_window", "&Language")))
+
+    def _build_language_menu(self, menu) -> None:
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGE_NAMES.items():
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == current_language())
+            action.setToolTip(translate("gui.main_window",
+                                        "{language}: the language of every text in the app (after a restart)")
+                              .format(language=name))
+            action.triggered.connect(lambda _checked=False, code=code: self.choose_language(code))
+            group.addAction(action)
+            menu.addAction(action)
+            self.language_actions[code] = action
+
+    def choose_language(self, language: str) -> None:
+        """Save the language; the window is rebuilt in it when the app restarts (now, if the user wants)."""
+        if language == self._language:
+            return
+        self._language = language
+        self.save_settings()
+        name = LANGUAGE_NAMES[language]
+        if self.controller.is_running:
+            dialogs.show_notice(self, translate("gui.main_window",
+                                                "MLP Studio will be in {language} the next time it starts.")
+                                .format(language=name))
+            return
+        if dialogs.confirm(self, translate("gui.main_window",
+                                           "MLP Studio will be in {language} the next time it starts. Restart now? "
+                                           "Save your model first if you want to keep it.").format(language=name)):
+            self.restart()
+
+    def restart(self) -> None:
+        """Close this window and start MLP Studio again (the same command line)."""
+        if self.close():
+            QProcess.startDetached(sys.executable, sys.argv)
 
     def _tab_switcher(self, index: int):
         return lambda: self.tabs.setCurrentIndex(index)
@@ -213,21 +280,27 @@ class MainWindow(QMainWindow):
     @Slot()
     def _show_status(self, *_args) -> None:
         dataset = self.state.dataset
-        self._status_dataset.setText(f"Data: {dataset.name}" if dataset is not None else "Data: none loaded")
+        if dataset is not None:
+            self._status_dataset.setText(translate("gui.main_window", "Data: {name}").format(name=dataset.name))
+        else:
+            self._status_dataset.setText(translate("gui.main_window", "Data: none loaded"))
         spec = self.state.network
-        self._status_network.setText(f"Network: {spec.describe()} · {parameter_count(spec):,} parameters")
-        self._status_state.setText(f"State: {STATE_WORDS[self.state.training_state]}")
+        self._status_network.setText(translate("gui.main_window", "Network: {network} · {count:,} parameters")
+                                     .format(network=spec.describe(), count=parameter_count(spec)))
+        self._status_state.setText(translate("gui.main_window", "State: {state}")
+                                   .format(state=translate(CONTEXT, STATE_WORDS[self.state.training_state])))
         if self.state.training_state != "running":
             self._status_speed.setText("")
 
     @Slot(float)
     def _show_speed(self, samples_per_s: float) -> None:
-        self._status_speed.setText(f"{samples_per_s:,.0f} samples/s")
+        self._status_speed.setText(translate("gui.main_window", "{rate:,.0f} samples/s").format(rate=samples_per_s))
 
     # ---- models, exports and code ------------------------------------------------------------------
     @Slot()
     def save_model(self) -> None:
-        path = file_actions.ask_save_path(self, "Save the model", MODEL_FILTER, "my_network.pt")
+        title = translate("gui.main_window", "Save the model")
+        path = file_actions.ask_save_path(self, title, file_actions.model_filter(), "my_network.pt")
         if path:
             self.save_model_to(path)
 
@@ -237,29 +310,32 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def open_model(self) -> None:
-        path = file_actions.ask_open_path(self, "Open a model", MODEL_FILTER)
+        title = translate("gui.main_window", "Open a model")
+        path = file_actions.ask_open_path(self, title, file_actions.model_filter())
         if path:
             self.open_model_from(path)
 
     def open_model_from(self, path: str) -> bool:
         """Load a model file in the background; nothing changes unless it is valid."""
         if self.state.is_training:
-            dialogs.show_error(self, "Pause or stop training before opening a model.")
+            dialogs.show_error(self, translate("gui.main_window", "Pause or stop training before opening a model."))
             return False
         return self.model_files.open_from(path)
 
     @Slot(str)
     def _on_model_saved(self, path: str) -> None:
-        self.statusBar().showMessage(f"Saved the model to {path}", 5000)
+        self.statusBar().showMessage(translate("gui.main_window", "Saved the model to {path}").format(path=path), 5000)
 
     @Slot(object)
     def _on_model_loaded(self, loaded) -> None:
         dataset = self.state.dataset
         if dataset is None or dataset.input_size != loaded.spec.input_size \
                 or dataset.num_outputs != loaded.spec.output_size:
-            dialogs.show_error(self, f"This model was trained on {loaded.dataset_name or 'other data'} "
-                                     f"({loaded.spec.describe()}); load data of that shape first (Data tab), "
-                                     "then open the model again.")
+            data = loaded.dataset_name or translate("gui.main_window", "other data")
+            dialogs.show_error(self, translate("gui.main_window",
+                                               "This model was trained on {data} ({network}); load data of that shape "
+                                               "first (Data tab), then open the model again.")
+                               .format(data=data, network=loaded.spec.describe()))
             return
         try:
             self.state.set_network(loaded.spec)
@@ -269,10 +345,11 @@ class MainWindow(QMainWindow):
             return
         self.training_panel.set_initial_weights(loaded.layers)
         self.state.set_weights(weights_of(loaded))
-        self.statusBar().showMessage(f"Loaded {loaded.spec.describe()} trained on {loaded.dataset_name}", 5000)
+        self.statusBar().showMessage(translate("gui.main_window", "Loaded {network} trained on {data}")
+                                     .format(network=loaded.spec.describe(), data=loaded.dataset_name), 5000)
 
     def _export(self, target, title: str) -> None:
-        path = file_actions.ask_save_path(self, title, FIGURE_FILTER, "figure.png")
+        path = file_actions.ask_save_path(self, title, translate(CONTEXT, FIGURE_FILTER), "figure.png")
         if not path:
             return
         try:
@@ -280,23 +357,24 @@ class MainWindow(QMainWindow):
         except StudioError as exc:
             dialogs.show_error(self, str(exc))
         else:
-            self.statusBar().showMessage(f"Saved {path}", 5000)
+            self.statusBar().showMessage(translate("gui.main_window", "Saved {path}").format(path=path), 5000)
 
     @Slot()
     def export_loss_plot(self) -> None:
-        self._export(self.training_panel.loss_plot, "Export the loss plot")
+        self._export(self.training_panel.loss_plot, translate("gui.main_window", "Export the loss plot"))
 
     @Slot()
     def export_weights(self) -> None:
-        self._export(self.training_panel.weights_view, "Export the weight heatmaps")
+        self._export(self.training_panel.weights_view, translate("gui.main_window", "Export the weight heatmaps"))
 
     @Slot()
     def export_loss_history(self) -> None:
         steps, losses = self.training_panel.loss_plot.history()
         if not len(steps):
-            dialogs.show_error(self, "There is no loss history yet: train first.")
+            dialogs.show_error(self, translate("gui.main_window", "There is no loss history yet: train first."))
             return
-        path = file_actions.ask_save_path(self, "Export the loss history", "CSV table (*.csv)", "loss_history.csv")
+        path = file_actions.ask_save_path(self, translate("gui.main_window", "Export the loss history"),
+                                          translate("gui.main_window", "CSV table (*.csv)"), "loss_history.csv")
         if path:
             try:
                 export_loss_csv(path, steps, losses)
@@ -307,7 +385,8 @@ class MainWindow(QMainWindow):
     def show_code(self) -> None:
         dataset = self.state.dataset
         if dataset is None:
-            dialogs.show_error(self, "Load a dataset first: the script trains on the same data.")
+            dialogs.show_error(self, translate("gui.main_window",
+                                               "Load a dataset first: the script trains on the same data."))
             return
         try:
             code = pytorch_script(self.state.network, self.state.config, dataset.name, dataset=dataset)
@@ -372,12 +451,14 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _show_about(self) -> None:
-        dialogs.show_notice(self, "MLP Studio teaches how neural networks learn: draw a digit, design a network, "
-                                  "watch it train, and play gradient descent on a loss terrain.")
+        dialogs.show_notice(self, translate("gui.main_window",
+                                            "MLP Studio teaches how neural networks learn: draw a digit, design a "
+                                            "network, watch it train, and play gradient descent on a loss terrain."))
 
     # ---- settings, start-up and shutdown -------------------------------------------------------------
     def _restore_settings(self) -> None:
         ui = self.settings.load(UiSettings)
+        self._language = ui.language
         self.settings.restore_window(self)
         self.tabs.setCurrentIndex(TABS.index(ui.last_tab))
         self.lesson_dock.setVisible(ui.lesson_panel_visible)
@@ -386,7 +467,8 @@ class MainWindow(QMainWindow):
             self.set_presentation(True)
 
     def save_settings(self) -> bool:
-        ui = UiSettings(presentation_mode=presentation_enabled(), last_tab=TABS[self.tabs.currentIndex()],
+        ui = UiSettings(presentation_mode=presentation_enabled(), language=self._language,
+                        last_tab=TABS[self.tabs.currentIndex()],
                         full_screen=self.isFullScreen(), lesson_panel_visible=self.lesson_dock.isVisible())
         ok = self.settings.save(ui) and self.settings.save(TrainingDefaults.from_config(self.state.config))
         return self.settings.save_window(self) and ok

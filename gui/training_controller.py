@@ -12,6 +12,7 @@ from typing import Callable, Iterator
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from core.i18n import translate
 from core.reports import (DivergenceReport, EpochBatch, EpochReport, FinishedReport, LossReport, WarningReport,
                           WeightsReport)
 
@@ -141,7 +142,7 @@ class TrainingController(BackgroundRunner):
     run_finished = Signal(object)       # FinishedReport (the end of a whole run, with test figures)
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent, error_prefix="Training stopped with an error: ")
+        super().__init__(parent, error_prefix=translate("gui.training_controller", "Training stopped with an error: "))
         self._routes = {LossReport: self.loss_reported, WeightsReport: self.weights_reported,
                         DivergenceReport: self.diverged,
                         WarningReport: self.warned, FinishedReport: self.run_finished}

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QFrame, QHBoxLayout, QLab
 
 import core.datasets as datasets
 from core.errors import DatasetError, DownloadCancelled, StudioError
+from core.i18n import QT_TRANSLATE_NOOP, translate
 from core.throttle import RateLimiter
 from gui import dialogs
 from gui.app_state import AppState
@@ -36,7 +37,10 @@ GRID_ROWS, GRID_COLS = 6, 8
 PROGRESS_HZ = 10.0
 CLASS_COLORS = ((8, 119, 189), (245, 147, 34), (60, 160, 60), (200, 40, 40), (140, 90, 190),
                 (140, 86, 75), (227, 119, 194), (127, 127, 127), (188, 189, 34), (23, 190, 207))
-SPLIT_NAMES = {"train": "Training", "val": "Validation", "test": "Test"}
+CONTEXT = "gui.panels.data_panel"
+SPLIT_NAMES = {"train": QT_TRANSLATE_NOOP("gui.panels.data_panel", "Training"),
+               "val": QT_TRANSLATE_NOOP("gui.panels.data_panel", "Validation"),
+               "test": QT_TRANSLATE_NOOP("gui.panels.data_panel", "Test")}
 
 
 class DownloadProgress(NamedTuple):
@@ -54,7 +58,8 @@ class DownloadStopped(NamedTuple):
 
 def ask_folder(parent: QWidget | None) -> str:
     """Ask for the folder that holds the dataset's files ("" when the user cancels)."""
-    return QFileDialog.getExistingDirectory(parent, "Choose the folder with the MNIST-style .gz files")
+    title = translate("gui.panels.data_panel", "Choose the folder with the MNIST-style .gz files")
+    return QFileDialog.getExistingDirectory(parent, title)
 
 
 def default_dataset_name() -> str:
@@ -80,7 +85,8 @@ def _load(name: str, folder: str | None, noise: float) -> datasets.Dataset:
     except StudioError:
         raise
     except Exception as exc:  # noqa: BLE001 - shown to the user as a sentence
-        raise DatasetError(f"Loading {name} failed unexpectedly ({type(exc).__name__}: {exc}).") from None
+        message = translate("gui.panels.data_panel", "Loading {name} failed unexpectedly ({error}: {detail}).")
+        raise DatasetError(message.format(name=name, error=type(exc).__name__, detail=exc)) from None
 
 
 def load_reports(name: str, folder: str | None, noise: float,
@@ -167,30 +173,41 @@ def sample_images(dataset: datasets.Dataset, count: int, seed: int = 0) -> tuple
 
 def split_text(dataset: datasets.Dataset) -> str:
     """'Training 7,000 · Validation 1,000 · Test 2,000'."""
-    return "   ·   ".join(f"{SPLIT_NAMES.get(k, k)}: {v:,}" for k, v in dataset.split_sizes.items())
+    template = translate("gui.panels.data_panel", "{split}: {count:,}")
+    return "   ·   ".join(template.format(split=translate(CONTEXT, SPLIT_NAMES.get(k, k)), count=v)
+                           for k, v in dataset.split_sizes.items())
 
 
 def shape_text(dataset: datasets.Dataset) -> str:
     """What one example is and what the network must output, in words."""
+    rows, cols = dataset.input_shape if dataset.is_image else (0, 0)
     if dataset.is_image:
-        rows, cols = dataset.input_shape
-        sample = f"Each example is a {rows}×{cols} image = {dataset.input_size} input numbers"
+        sample = translate("gui.panels.data_panel", "Each example is a {rows}×{cols} image = {count} input numbers")
     elif dataset.input_size == 2:
-        sample = "Each example is a point (x₁, x₂) = 2 input numbers"
+        sample = translate("gui.panels.data_panel", "Each example is a point (x₁, x₂) = 2 input numbers")
+    elif dataset.input_size > 1:
+        sample = translate("gui.panels.data_panel", "Each example is {count} numbers x")
     else:
-        sample = f"Each example is {dataset.input_size} number{'s' if dataset.input_size > 1 else ''} x"
+        sample = translate("gui.panels.data_panel", "Each example is {count} number x")
+    sample = sample.format(rows=rows, cols=cols, count=dataset.input_size)
     if dataset.task == "classification":
-        return f"{sample}; the network outputs {len(dataset.class_names)} class probabilities."
-    return f"{sample}; the network outputs the value y (regression)."
+        text = translate("gui.panels.data_panel", "{sample}; the network outputs {count} class probabilities.")
+    else:
+        text = translate("gui.panels.data_panel", "{sample}; the network outputs the value y (regression).")
+    return text.format(sample=sample, count=len(dataset.class_names or ()))
 
 
 def points_title(dataset: datasets.Dataset) -> str:
     """Title of the scatter plot: what the dots are and what their colours mean."""
-    n = len(dataset.x_train)
+    n, name = len(dataset.x_train), dataset.name
     if dataset.input_size == 2 and dataset.task == "classification":
-        names = " and ".join(f"{name} = class {i}" for i, name in enumerate(dataset.class_names))
-        return f"{dataset.name}: {n:,} training points; colour = class ({names})"
-    return f"{dataset.name}: {n:,} training points (x, y)"
+        one_class = translate("gui.panels.data_panel", "{name} = class {index}")
+        names = translate("gui.panels.data_panel", " and ").join(
+            one_class.format(name=class_name, index=i) for i, class_name in enumerate(dataset.class_names))
+        text = translate("gui.panels.data_panel", "{dataset}: {count:,} training points; colour = class ({names})")
+        return text.format(dataset=name, count=n, names=names)
+    text = translate("gui.panels.data_panel", "{dataset}: {count:,} training points (x, y)")
+    return text.format(dataset=name, count=n)
 
 
 class SampleGrid(QWidget):
@@ -268,16 +285,21 @@ class DataPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_chooser())
         layout.addWidget(self._build_missing_box())
-        self.source_label = _label("No data loaded yet.", "Where the data came from", wrap=True)
-        self.shape_label = _label("", "What one example is and what the network must output", wrap=True)
-        self.split_label = _label("", "How many examples each split holds: the network learns from the "
-                                  "training split, validation watches for overfitting, test is the final exam")
+        self.source_label = _label(translate("gui.panels.data_panel", "No data loaded yet."),
+                                   translate("gui.panels.data_panel", "Where the data came from"), wrap=True)
+        self.shape_label = _label("", translate("gui.panels.data_panel",
+                                                "What one example is and what the network must output"), wrap=True)
+        self.split_label = _label("", translate("gui.panels.data_panel",
+                                                "How many examples each split holds: the network learns from the "
+                                                "training split, validation watches for overfitting, test is the "
+                                                "final exam"))
         self.split_label.setFont(_font(13, bold=True))
         for label in (self.source_label, self.shape_label, self.split_label):
             layout.addWidget(label)
         views = QHBoxLayout()
         samples = QVBoxLayout()
-        self.samples_caption = _label("", "What the network sees: a few training examples and their labels")
+        self.samples_caption = _label("", translate("gui.panels.data_panel",
+                                                    "What the network sees: a few training examples and their labels"))
         self.samples_caption.setFont(_font(11, bold=True))
         samples.addWidget(self.samples_caption)
         samples.addWidget(self._build_samples(), 1)
@@ -288,21 +310,30 @@ class DataPanel(QWidget):
     def _build_chooser(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.dataset_combo = QComboBox(self)
-        self.dataset_combo.addItems(list(datasets.DATASET_NAMES))
-        self.dataset_combo.setToolTip("Which data to learn from: handwritten digits, clothes, or a small toy set")
+        for name in datasets.DATASET_NAMES:  # names are identifiers, never translated; read back as item data
+            self.dataset_combo.addItem(name, name)
+        self.dataset_combo.setToolTip(translate("gui.panels.data_panel",
+                                                "Which data to learn from: handwritten digits, clothes, or a small "
+                                                "toy set"))
         self.dataset_combo.currentIndexChanged.connect(self._on_choice_changed)
         self._build_noise()
-        self.load_button = _button("Load", "Load (or generate) the chosen dataset (Ctrl+L)", self)
+        self.load_button = _button(translate("gui.panels.data_panel", "Load"),
+                                   translate("gui.panels.data_panel", "Load (or generate) the chosen dataset (Ctrl+L)"),
+                                   self)
         self.load_button.clicked.connect(self._on_load_clicked)
-        self.folder_button = _button("Choose folder…", "Load MNIST-style files (…-idx3-ubyte.gz) from a folder "
-                                     "you already have (Ctrl+Shift+O)", self)
+        self.folder_button = _button(translate("gui.panels.data_panel", "Choose folder…"),
+                                     translate("gui.panels.data_panel",
+                                               "Load MNIST-style files (…-idx3-ubyte.gz) from a folder you already "
+                                               "have (Ctrl+Shift+O)"), self)
         self.folder_button.clicked.connect(self._on_folder_clicked)
         self.busy_bar = QProgressBar(self)
         self.busy_bar.setRange(0, 0)  # busy: no percentage for a load
         self.busy_bar.setMaximumWidth(200)
-        self.busy_bar.setToolTip("Loading in the background; the app stays usable")
+        self.busy_bar.setToolTip(translate("gui.panels.data_panel", "Loading in the background; the app stays usable"))
         self.busy_bar.hide()
-        for widget in (_label("Dataset:", ""), self.dataset_combo, _label("Noise:", ""), self.noise_slider,
+        dataset_caption = _label(translate("gui.panels.data_panel", "Dataset:"), "")
+        noise_caption = _label(translate("gui.panels.data_panel", "Noise:"), "")
+        for widget in (dataset_caption, self.dataset_combo, noise_caption, self.noise_slider,
                        self.noise_label, self.load_button, self.folder_button, self.busy_bar):
             row.addWidget(widget)
         row.addStretch(1)
@@ -315,24 +346,30 @@ class DataPanel(QWidget):
         self.noise_slider.setRange(0, 100)
         self.noise_slider.setValue(10)
         self.noise_slider.setMaximumWidth(180)
-        self.noise_slider.setToolTip("Noise of the generated toy sets: σ of the Gaussian jitter added to "
-                                     "each point (0 to 1); applies on the next Load")
+        self.noise_slider.setToolTip(translate("gui.panels.data_panel",
+                                               "Noise of the generated toy sets: σ of the Gaussian jitter added to "
+                                               "each point (0 to 1); applies on the next Load"))
         self.noise_slider.valueChanged.connect(self._on_noise_moved)
-        self.noise_label = _label("σ = 0.10", "Noise σ of the generated points")
+        self.noise_label = _label("σ = 0.10", translate("gui.panels.data_panel", "Noise σ of the generated points"))
 
     def _build_missing_box(self) -> QFrame:
         self.missing_box = QFrame(self)
         self.missing_box.setFrameShape(QFrame.Shape.StyledPanel)
         row = QHBoxLayout(self.missing_box)
-        self.missing_label = _label("", "These files are not on this computer yet", wrap=True)
-        self.download_button = _button("Download", "Download the four .gz files from the official mirror "
-                                       "and check their checksums (Ctrl+D)", self)
+        self.missing_label = _label("", translate("gui.panels.data_panel", "These files are not on this computer yet"),
+                                    wrap=True)
+        self.download_button = _button(translate("gui.panels.data_panel", "Download"),
+                                       translate("gui.panels.data_panel",
+                                                 "Download the four .gz files from the official mirror and check "
+                                                 "their checksums (Ctrl+D)"), self)
         self.download_button.clicked.connect(self._on_download_clicked)
         self.download_bar = QProgressBar(self)
-        self.download_bar.setToolTip("Bytes downloaded so far, of the total")
+        self.download_bar.setToolTip(translate("gui.panels.data_panel", "Bytes downloaded so far, of the total"))
         self.download_bar.setMinimumWidth(260)
         self.download_bar.hide()
-        self.cancel_button = _button("Cancel", "Stop the download; nothing half-done is kept (Esc)", self)
+        self.cancel_button = _button(translate("gui.panels.data_panel", "Cancel"),
+                                     translate("gui.panels.data_panel",
+                                               "Stop the download; nothing half-done is kept (Esc)"), self)
         self.cancel_button.clicked.connect(self._on_cancel_clicked)
         self.cancel_button.hide()
         for widget in (self.missing_label, self.download_button, self.download_bar, self.cancel_button):
@@ -346,9 +383,10 @@ class DataPanel(QWidget):
     def _build_samples(self) -> QStackedWidget:
         self.views = QStackedWidget(self)
         self.sample_grid = SampleGrid(self)
-        self.sample_grid.setToolTip("Random examples from the training split, each with its label")
+        self.sample_grid.setToolTip(translate("gui.panels.data_panel",
+                                              "Random examples from the training split, each with its label"))
         self.point_plot = pg.PlotWidget(self)
-        self.point_plot.setToolTip("The training examples: each dot is one example")
+        self.point_plot.setToolTip(translate("gui.panels.data_panel", "The training examples: each dot is one example"))
         self.point_plot.showGrid(x=True, y=True, alpha=0.3)
         self.point_plot.getViewBox().setDefaultPadding(0.08)  # points on the edge stay visible
         self.class_items = [self.point_plot.plot([], [], pen=None, symbol="o", symbolSize=7,
@@ -363,8 +401,9 @@ class DataPanel(QWidget):
 
     def _build_balance(self) -> pg.PlotWidget:
         self.balance_plot = pg.PlotWidget(self)
-        self.balance_plot.setToolTip("How many training examples each class has (a balanced set has "
-                                     "bars of equal length)")
+        self.balance_plot.setToolTip(translate("gui.panels.data_panel",
+                                               "How many training examples each class has (a balanced set has "
+                                               "bars of equal length)"))
         self.balance_plot.setMouseEnabled(x=False, y=False)
         self.balance_plot.hideButtons()
         for axis in ("left", "bottom"):
@@ -388,11 +427,11 @@ class DataPanel(QWidget):
     @property
     def chosen_name(self) -> str:
         """The dataset selected in the chooser (not necessarily the loaded one)."""
-        return self.dataset_combo.currentText()
+        return self.dataset_combo.currentData()
 
     def choose(self, name: str) -> None:
         """Select `name` in the chooser (as the user would), without loading it."""
-        self.dataset_combo.setCurrentIndex(max(self.dataset_combo.findText(name), 0))
+        self.dataset_combo.setCurrentIndex(max(self.dataset_combo.findData(name), 0))
 
     def load(self, name: str | None = None, folder: str | None = None) -> bool:
         """Load `name` (default: the chosen one) in the background; False while another task runs."""
@@ -404,7 +443,7 @@ class DataPanel(QWidget):
         started = self.runner.start(functools.partial(load_reports, name, folder, noise))
         if started:
             self._task, self._pending_folder = "load", (name, folder)
-            self._show_busy(f"Loading {name}…")
+            self._show_busy(translate("gui.panels.data_panel", "Loading {name}…").format(name=name))
         return started
 
     def load_default(self) -> str:
@@ -426,8 +465,9 @@ class DataPanel(QWidget):
 
     def _refuse_while_training(self) -> bool:
         if self._state.is_training:
-            dialogs.show_error(self, "Stop training before loading other data: the running training "
-                                     "uses the current data.")
+            dialogs.show_error(self, translate("gui.panels.data_panel",
+                                               "Stop training before loading other data: the running training uses "
+                                               "the current data."))
         return self._state.is_training
 
     def cancel(self) -> None:
@@ -447,7 +487,7 @@ class DataPanel(QWidget):
         if dataset is None:
             return
         with QSignalBlocker(self.dataset_combo):
-            self.dataset_combo.setCurrentIndex(max(self.dataset_combo.findText(dataset.name), 0))
+            self.dataset_combo.setCurrentIndex(max(self.dataset_combo.findData(dataset.name), 0))
         self._update_choice_widgets()
         self.source_label.setText(dataset.source)
         self.shape_label.setText(shape_text(dataset))
@@ -460,7 +500,8 @@ class DataPanel(QWidget):
             pixels, labels = sample_images(dataset, GRID_ROWS * GRID_COLS)
             self.sample_grid.show_samples(pixels, labels)
             self.views.setCurrentWidget(self.sample_grid)
-            self.samples_caption.setText(f"{len(labels)} random training examples, each with its label")
+            caption = translate("gui.panels.data_panel", "{count} random training examples, each with its label")
+            self.samples_caption.setText(caption.format(count=len(labels)))
             self.samples_caption.show()
             return
         self.samples_caption.hide()
@@ -499,9 +540,9 @@ class DataPanel(QWidget):
         for text, row, count in zip(self.count_texts, rows, counts):
             text.setText(f"{int(count):,}")
             text.setPos(float(count), float(row))
-        self.balance_plot.setLabel("bottom", "training examples")
+        self.balance_plot.setLabel("bottom", translate("gui.panels.data_panel", "training examples"))
         self.balance_plot.setLabel("left", "")
-        self.balance_plot.setTitle("Class balance (training split)")
+        self.balance_plot.setTitle(translate("gui.panels.data_panel", "Class balance (training split)"))
         self.balance_plot.setXRange(0, float(counts.max(initial=1)) * 1.3, padding=0)
         self.balance_plot.setYRange(-0.6, len(counts) - 0.4, padding=0)
 
@@ -509,9 +550,9 @@ class DataPanel(QWidget):
         counts, edges = target_histogram(dataset)
         self.value_bars.setOpts(x=(edges[:-1] + edges[1:]) / 2, height=counts, width=np.diff(edges) * 0.9)
         self.balance_plot.getAxis("left").setTicks(None)
-        self.balance_plot.setLabel("bottom", "target y")
-        self.balance_plot.setLabel("left", "examples")
-        self.balance_plot.setTitle("Targets y of the training split")
+        self.balance_plot.setLabel("bottom", translate("gui.panels.data_panel", "target y"))
+        self.balance_plot.setLabel("left", translate("gui.panels.data_panel", "examples"))
+        self.balance_plot.setTitle(translate("gui.panels.data_panel", "Targets y of the training split"))
         span = max(float(edges[-1] - edges[0]), 1.0)
         self.balance_plot.setXRange(edges[0] - 0.05 * span, edges[-1] + 0.05 * span, padding=0)
         self.balance_plot.setYRange(0, float(counts.max(initial=1)) * 1.15, padding=0)
@@ -524,9 +565,9 @@ class DataPanel(QWidget):
             widget.setEnabled(noisy)
         self.folder_button.setEnabled(name in DOWNLOADABLE and not self.runner.is_running)
         missing = name in DOWNLOADABLE and name not in self._folders and not _found(name)
-        self.missing_label.setText(f"{name} is not on this computer yet. Download it (about "
-                                   f"{DOWNLOAD_MB.get(name, 0)} MB), or choose a folder that holds its "
-                                   "files." if missing else "")
+        text = translate("gui.panels.data_panel", "{name} is not on this computer yet. Download it (about {size} MB), "
+                         "or choose a folder that holds its files.")
+        self.missing_label.setText(text.format(name=name, size=DOWNLOAD_MB.get(name, 0)) if missing else "")
         self.missing_box.setVisible(missing or self._task == "download")
 
     def _show_busy(self, text: str) -> None:
@@ -538,7 +579,8 @@ class DataPanel(QWidget):
     def _show_download_started(self, name: str) -> None:
         self.download_bar.setRange(0, 1000)
         self.download_bar.setValue(0)
-        self.download_bar.setFormat(f"Connecting to download {name}…")
+        connecting = translate("gui.panels.data_panel", "Connecting to download {name}…")
+        self.download_bar.setFormat(connecting.format(name=name))
         self.download_bar.show()
         self.cancel_button.show()
         self.cancel_button.setEnabled(True)
@@ -549,8 +591,9 @@ class DataPanel(QWidget):
         """Show bytes and percentage of a running download."""
         total = max(progress.total, progress.done, 1)
         self.download_bar.setValue(int(1000 * progress.done / total))
-        self.download_bar.setFormat(f"{progress.done / 1e6:.1f} of {total / 1e6:.1f} MB "
-                                    f"({100 * progress.done / total:.0f} %)")
+        text = translate("gui.panels.data_panel", "{done:.1f} of {total:.1f} MB ({percent:.0f} %)")
+        self.download_bar.setFormat(text.format(done=progress.done / 1e6, total=total / 1e6,
+                                                percent=100 * progress.done / total))
 
     def _set_controls_enabled(self, enabled: bool) -> None:
         for widget in (self.dataset_combo, self.load_button, self.download_button):
@@ -610,8 +653,9 @@ class DataPanel(QWidget):
     def _use_dataset(self, dataset: datasets.Dataset) -> None:
         """Hand loaded data to the app, unless training started meanwhile (it needs its data)."""
         if self._state.is_training:
-            dialogs.show_error(self, f"{dataset.name} was loaded but not used: stop training before "
-                                     "switching to other data.")
+            message = translate("gui.panels.data_panel", "{name} was loaded but not used: stop training before "
+                                "switching to other data.")
+            dialogs.show_error(self, message.format(name=dataset.name))
             return
         self._remember_folder()
         self._fallback = None

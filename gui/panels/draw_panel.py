@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QGridLayout, QGro
 
 from core.datasets import to_pixels
 from core.errors import StudioError
+from core.i18n import QT_TRANSLATE_NOOP, translate
 from core.inference import forward
 from core.network_spec import ACTIVATION_LABELS, NetworkSpec
 from core.own_digits import OwnDigits, evaluate_digits, set_aside_damaged
@@ -35,23 +36,36 @@ STAGE_BOX = 72            # on-screen size of each small preprocessing stage
 SEEN_BOX = 168            # on-screen size of "what the network sees" (6 screen pixels per pixel)
 ICON = 48                 # gallery thumbnails
 PROGRESS_STEPS = 1000
-EMPTY_MESSAGE = "Draw a digit"
-DRAW_HINT = "Draw big: a digit that fills most of the square reads best."
-NO_MODEL_TEXT = ("No trained network yet.\n\nTrain one on the Training tab, or click Quick train: the "
-                 "default network learns the current dataset in one short run (under a minute), and you "
-                 "can draw while it learns.")
+CONTEXT = "gui.panels.draw_panel"
+EMPTY_MESSAGE = QT_TRANSLATE_NOOP("gui.panels.draw_panel", "Draw a digit")
+DRAW_HINT = QT_TRANSLATE_NOOP("gui.panels.draw_panel", "Draw big: a digit that fills most of the square reads best.")
+NO_MODEL_TEXT = QT_TRANSLATE_NOOP("gui.panels.draw_panel",
+                                  "No trained network yet.\n\nTrain one on the Training tab, or click Quick train: "
+                                  "the default network learns the current dataset in one short run (under a "
+                                  "minute), and you can draw while it learns.")
+# What keeps a network from reading a drawing (unusable_problem's keys) → the English sentence shown.
+UNUSABLE_TEXTS = {
+    "no_model": NO_MODEL_TEXT,
+    "not_28x28": QT_TRANSLATE_NOOP("gui.panels.draw_panel", "The current network does not take 28×28 images. "
+                                   "Choose an image dataset on the Data tab."),
+    "diverged": QT_TRANSLATE_NOOP("gui.panels.draw_panel", "The network's weights hold NaN or ∞ (its training "
+                                  "diverged), so it cannot read a drawing. Reset the weights and train again with a "
+                                  "smaller learning rate."),
+}
 
 
 def ask_export_path(parent: QWidget | None) -> str | None:
     """Ask where to export the digit collection (tests replace this function)."""
-    path, _ = QFileDialog.getSaveFileName(parent, "Export my digits", "my_digits.npz",
-                                          "Digit collections (*.npz)")
+    path, _ = QFileDialog.getSaveFileName(parent, translate("gui.panels.draw_panel", "Export my digits"),
+                                          "my_digits.npz", translate("gui.panels.draw_panel",
+                                                                     "Digit collections (*.npz)"))
     return path or None
 
 
 def ask_import_path(parent: QWidget | None) -> str | None:
     """Ask which digit collection file to import (tests replace this function)."""
-    path, _ = QFileDialog.getOpenFileName(parent, "Import digits", "", "Digit collections (*.npz)")
+    path, _ = QFileDialog.getOpenFileName(parent, translate("gui.panels.draw_panel", "Import digits"), "",
+                                          translate("gui.panels.draw_panel", "Digit collections (*.npz)"))
     return path or None
 
 
@@ -70,23 +84,33 @@ def progress_value(report: LossReport) -> int:
 
 def layer_titles(spec: NetworkSpec) -> list[str]:
     """'Hidden 1 · 16 neurons · ReLU' for each hidden layer."""
-    return [f"Hidden {i} · {layer.units} neurons · {ACTIVATION_LABELS.get(layer.activation, layer.activation)}"
+    return [translate("gui.panels.draw_panel", "Hidden {index} · {units} neurons · {activation}").format(
+                index=i, units=layer.units, activation=ACTIVATION_LABELS.get(layer.activation, layer.activation))
             for i, layer in enumerate(spec.hidden, start=1)]
 
 
-def unusable_reason(weights: WeightsReport | None, dataset) -> str | None:
-    """Why the current network cannot read a drawing (None if it can)."""
+def unusable_problem(weights: WeightsReport | None, dataset) -> str | None:
+    """What keeps the current network from reading a drawing: "not_images" or a key of UNUSABLE_TEXTS (None if
+    nothing does)."""
     if dataset is not None and not dataset.is_image:
-        return (f"The current dataset ({dataset.name}) is not made of images. Choose MNIST, Fashion-MNIST, "
-                "Synthetic digits or My digits on the Data tab to draw.")
+        return "not_images"
     if weights is None:
-        return NO_MODEL_TEXT
+        return "no_model"
     if weights.layers[0].weight.shape[1] != 784:
-        return "The current network does not take 28×28 images. Choose an image dataset on the Data tab."
+        return "not_28x28"
     if not all(np.isfinite(layer.weight).all() and np.isfinite(layer.bias).all() for layer in weights.layers):
-        return "The network's weights hold NaN or ∞ (its training diverged), so it cannot read a drawing. " \
-               "Reset the weights and train again with a smaller learning rate."
+        return "diverged"
     return None
+
+
+def unusable_reason(weights: WeightsReport | None, dataset) -> str | None:
+    """Why the current network cannot read a drawing, in words (None if it can)."""
+    problem = unusable_problem(weights, dataset)
+    if problem == "not_images":
+        return translate("gui.panels.draw_panel", "The current dataset ({name}) is not made of images. Choose MNIST, "
+                         "Fashion-MNIST, Synthetic digits or My digits on the Data tab to draw.").format(
+                             name=dataset.name)
+    return None if problem is None else translate(CONTEXT, UNUSABLE_TEXTS[problem])
 
 
 class StageView(QWidget):
@@ -159,23 +183,29 @@ class DrawPanel(QWidget):
         self.brush_slider = QSlider(Qt.Orientation.Horizontal)
         self.brush_slider.setRange(int(MIN_BRUSH), int(MAX_BRUSH))
         self.brush_slider.setValue(int(DEFAULT_BRUSH))
-        self.brush_slider.setToolTip("Pen thickness in canvas pixels (the canvas is 280 across; MNIST strokes "
-                                     "end up about 2–3 px wide after scaling to 20 px)")
+        self.brush_slider.setToolTip(translate("gui.panels.draw_panel", "Pen thickness in canvas pixels (the canvas "
+                                               "is 280 across; MNIST strokes end up about 2–3 px wide after scaling "
+                                               "to 20 px)"))
         self.brush_slider.valueChanged.connect(self._on_brush_changed)
-        self.undo_button = _button("Undo", "Take back the last stroke (Ctrl+Z)", self.canvas.undo)
-        self.clear_button = _button("Clear", "Wipe the canvas (Esc, Delete or right-click)", self.canvas.clear)
-        self.random_button = _button("Random test image", "Put a real image from the test set on the canvas; "
-                                     "you can then draw on it", self._on_random_clicked)
+        self.undo_button = _button(translate("gui.panels.draw_panel", "Undo"),
+                                   translate("gui.panels.draw_panel", "Take back the last stroke (Ctrl+Z)"),
+                                   self.canvas.undo)
+        self.clear_button = _button(translate("gui.panels.draw_panel", "Clear"),
+                                    translate("gui.panels.draw_panel", "Wipe the canvas (Esc, Delete or right-click)"),
+                                    self.canvas.clear)
+        self.random_button = _button(translate("gui.panels.draw_panel", "Random test image"),
+                                     translate("gui.panels.draw_panel", "Put a real image from the test set on the "
+                                               "canvas; you can then draw on it"), self._on_random_clicked)
         pen = QHBoxLayout()
-        pen.addWidget(QLabel("Pen thickness"))
+        pen.addWidget(QLabel(translate("gui.panels.draw_panel", "Pen thickness")))
         pen.addWidget(self.brush_slider, 1)
         tools = QHBoxLayout()
         for button in (self.undo_button, self.clear_button, self.random_button):
             tools.addWidget(button)
-        self.hint_label = QLabel(DRAW_HINT)
+        self.hint_label = QLabel(translate(CONTEXT, DRAW_HINT))
         self.hint_label.setWordWrap(True)
         column = QVBoxLayout()
-        column.addWidget(_title("1. Draw a digit"))
+        column.addWidget(_title(translate("gui.panels.draw_panel", "1. Draw a digit")))
         column.addWidget(self.canvas)
         column.addLayout(pen)
         column.addLayout(tools)
@@ -184,37 +214,43 @@ class DrawPanel(QWidget):
         return column
 
     def _build_stage_column(self) -> QVBoxLayout:
-        self.crop_view = StageView("Crop to the ink", STAGE_BOX, "The bounding box of everything you drew")
-        self.scale_view = StageView("Longer side → 20 px", STAGE_BOX,
-                                    "Scaled so the longer side is 20 pixels, keeping the shape; grey edges "
-                                    "come from averaging (anti-aliasing), as in MNIST")
-        self.centre_view = StageView("Centre of mass → middle", STAGE_BOX,
-                                     "Placed in a 28×28 field so that the ink's centre of mass is at the "
-                                     "centre pixel (14, 14), exactly as MNIST was made")
+        self.crop_view = StageView(translate("gui.panels.draw_panel", "Crop to the ink"), STAGE_BOX,
+                                   translate("gui.panels.draw_panel", "The bounding box of everything you drew"))
+        self.scale_view = StageView(translate("gui.panels.draw_panel", "Longer side → 20 px"), STAGE_BOX,
+                                    translate("gui.panels.draw_panel", "Scaled so the longer side is 20 pixels, "
+                                              "keeping the shape; grey edges come from averaging (anti-aliasing), "
+                                              "as in MNIST"))
+        self.centre_view = StageView(translate("gui.panels.draw_panel", "Centre of mass → middle"), STAGE_BOX,
+                                     translate("gui.panels.draw_panel", "Placed in a 28×28 field so that the ink's "
+                                               "centre of mass is at the centre pixel (14, 14), exactly as MNIST "
+                                               "was made"))
         stages = QHBoxLayout()
         for i, view in enumerate((self.crop_view, self.scale_view, self.centre_view)):
             if i:
                 stages.addWidget(_arrow())
             stages.addWidget(view)
-        self.seen_view = StageView("What the network sees (28 × 28)", SEEN_BOX,
-                                   "The final input, normalised as in training: x = (pixel − 0.1307) / 0.3081")
+        self.seen_view = StageView(translate("gui.panels.draw_panel", "What the network sees (28 × 28)"), SEEN_BOX,
+                                   translate("gui.panels.draw_panel", "The final input, normalised as in training: "
+                                             "x = (pixel − 0.1307) / 0.3081"))
         self.seen_view.caption.setWordWrap(False)
         self.strips = ActivationStrip(self)
         column = QVBoxLayout()
-        column.addWidget(_title("2. Prepared like MNIST"))
+        column.addWidget(_title(translate("gui.panels.draw_panel", "2. Prepared like MNIST")))
         column.addLayout(stages)
         column.addWidget(self.seen_view, 0, Qt.AlignmentFlag.AlignHCenter)
-        column.addWidget(_title("Hidden neurons for this drawing"))
+        column.addWidget(_title(translate("gui.panels.draw_panel", "Hidden neurons for this drawing")))
         column.addWidget(self.strips, 1)
         return column
 
     def _build_answer_column(self) -> QVBoxLayout:
         self.bars = PredictionBars(self)
-        self.no_model_label = QLabel(NO_MODEL_TEXT)
+        self.no_model_label = QLabel(translate(CONTEXT, NO_MODEL_TEXT))
         self.no_model_label.setWordWrap(True)
         self.no_model_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.quick_train_button = _button("Quick train", "Train the default network on the current dataset for one "
-                                          "short run, so the canvas has a network to ask", self._on_quick_train)
+        self.quick_train_button = _button(translate("gui.panels.draw_panel", "Quick train"),
+                                          translate("gui.panels.draw_panel", "Train the default network on the "
+                                                    "current dataset for one short run, so the canvas has a network "
+                                                    "to ask"), self._on_quick_train)
         self.quick_train_button.setMinimumSize(180, 44)
         font = self.quick_train_button.font()
         font.setPointSize(font.pointSize() + 3)
@@ -231,23 +267,26 @@ class DrawPanel(QWidget):
         self.answer_stack.addWidget(self.bars)
         self.progress = QProgressBar()
         self.progress.setRange(0, PROGRESS_STEPS)
-        self.progress.setFormat("Training… %p%")
-        self.progress.setToolTip("Progress of the training run; the answer changes as the network learns")
+        self.progress.setFormat(translate("gui.panels.draw_panel", "Training… %p%"))
+        self.progress.setToolTip(translate("gui.panels.draw_panel",
+                                           "Progress of the training run; the answer changes as the network learns"))
         self.diagram = NetworkDiagram(self)
         column = QVBoxLayout()
-        column.addWidget(_title("3. The network's answer"))
+        column.addWidget(_title(translate("gui.panels.draw_panel", "3. The network's answer")))
         column.addWidget(self.answer_stack, 3)
         column.addWidget(self.progress)
         column.addWidget(self.diagram, 2)
         return column
 
     def _build_digits_group(self) -> QGroupBox:
-        group = QGroupBox("My digits: keep your drawings to train on, or to test a network on your handwriting")
+        group = QGroupBox(translate("gui.panels.draw_panel", "My digits: keep your drawings to train on, or to test "
+                                    "a network on your handwriting"))
         self.label_spin = QSpinBox()
         self.label_spin.setRange(0, 9)
-        self.label_spin.setToolTip("The digit you drew (its label)")
-        self.add_button = _button("Add to my digits", "Keep the drawing with the label on the left (or press "
-                                  "0–9 while the canvas has the focus)", self._on_add_clicked)
+        self.label_spin.setToolTip(translate("gui.panels.draw_panel", "The digit you drew (its label)"))
+        self.add_button = _button(translate("gui.panels.draw_panel", "Add to my digits"),
+                                  translate("gui.panels.draw_panel", "Keep the drawing with the label on the left "
+                                            "(or press 0–9 while the canvas has the focus)"), self._on_add_clicked)
         self.count_label = QLabel()
         self.gallery = QListWidget()
         self.gallery.setViewMode(QListWidget.ViewMode.IconMode)
@@ -256,20 +295,27 @@ class DrawPanel(QWidget):
         self.gallery.setIconSize(QSize(ICON, ICON))
         self.gallery.setFixedHeight(ICON + 44)
         self.gallery.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.gallery.setToolTip("Your digits with their labels; 'label→answer' in red: the network read it wrong")
+        self.gallery.setToolTip(translate("gui.panels.draw_panel", "Your digits with their labels; 'label→answer' "
+                                          "in red: the network read it wrong"))
         QShortcut(QKeySequence.StandardKey.Delete, self.gallery, self._on_delete_clicked,
                   context=Qt.ShortcutContext.WidgetShortcut)
-        self.delete_button = _button("Delete", "Remove the selected digits (Delete)", self._on_delete_clicked)
-        self.export_button = _button("Export…", "Save a copy of your digits to a file, e.g. for your teacher",
+        self.delete_button = _button(translate("gui.panels.draw_panel", "Delete"),
+                                     translate("gui.panels.draw_panel", "Remove the selected digits (Delete)"),
+                                     self._on_delete_clicked)
+        self.export_button = _button(translate("gui.panels.draw_panel", "Export…"),
+                                     translate("gui.panels.draw_panel",
+                                               "Save a copy of your digits to a file, e.g. for your teacher"),
                                      self._on_export_clicked)
-        self.import_button = _button("Import…", "Add the digits from a file (e.g. a classmate's); exact "
-                                     "duplicates are skipped", self._on_import_clicked)
-        self.test_button = _button("Test the network on my digits", "How many of your digits does the current "
-                                   "network read correctly?", self._on_test_clicked)
+        self.import_button = _button(translate("gui.panels.draw_panel", "Import…"),
+                                     translate("gui.panels.draw_panel", "Add the digits from a file (e.g. a "
+                                               "classmate's); exact duplicates are skipped"), self._on_import_clicked)
+        self.test_button = _button(translate("gui.panels.draw_panel", "Test the network on my digits"),
+                                   translate("gui.panels.draw_panel", "How many of your digits does the current "
+                                             "network read correctly?"), self._on_test_clicked)
         self.test_label = QLabel()
         left = QVBoxLayout()
         row = QHBoxLayout()
-        row.addWidget(QLabel("Label"))
+        row.addWidget(QLabel(translate("gui.panels.draw_panel", "Label")))
         row.addWidget(self.label_spin)
         left.addLayout(row)
         left.addWidget(self.add_button)
@@ -295,7 +341,7 @@ class DrawPanel(QWidget):
     def _on_drawing_changed(self, pixels: np.ndarray) -> None:
         self._result = preprocess(pixels)
         if self._result is None:
-            self.hint_label.setText(DRAW_HINT)  # a test image that was on the canvas is gone
+            self.hint_label.setText(translate(CONTEXT, DRAW_HINT))  # a test image that was on the canvas is gone
         self._show_stages(self._result)
         self._state.set_drawing(None if self._result is None else self._result.model_input)
         self.predict()
@@ -312,12 +358,13 @@ class DrawPanel(QWidget):
 
     def predict(self) -> None:
         """Ask the current network about the current drawing and show the answer and activations."""
+        problem = unusable_problem(self._state.weights, self._state.dataset)
         reason = unusable_reason(self._state.weights, self._state.dataset)
         self.answer_stack.setCurrentIndex(0 if reason else 1)
-        self.quick_train_button.setVisible(reason == NO_MODEL_TEXT)
+        self.quick_train_button.setVisible(problem == "no_model")
         self.no_model_label.setText(reason or "")
         if reason or self._result is None:
-            self.bars.show_message(EMPTY_MESSAGE, self.class_names())
+            self.bars.show_message(translate(CONTEXT, EMPTY_MESSAGE), self.class_names())
             self.strips.show_activations(None)
             self.diagram.show_activations(None)
             return
@@ -341,8 +388,9 @@ class DrawPanel(QWidget):
         index = int(self._rng.integers(len(dataset.x_test)))
         label = self.class_names()[int(dataset.y_test[index])]
         self.canvas.set_pixels(to_pixels(dataset.x_test[index]))
-        self.hint_label.setText(f"Test image #{index + 1} of {dataset.name}, labelled “{label}”. Draw on it to "
-                                "change it; Clear to start again.")
+        self.hint_label.setText(translate("gui.panels.draw_panel", "Test image #{number} of {dataset}, labelled "
+                                          "“{label}”. Draw on it to change it; Clear to start again.").format(
+                                              number=index + 1, dataset=dataset.name, label=label))
 
     # ---- the network and the data --------------------------------------------------------------
 
@@ -376,8 +424,8 @@ class DrawPanel(QWidget):
 
     @Slot()
     def _on_quick_train(self) -> None:
-        self.no_model_label.setText("Quick training started: the answer appears as soon as the network has "
-                                    "its first weights.")
+        self.no_model_label.setText(translate("gui.panels.draw_panel", "Quick training started: the answer appears "
+                                              "as soon as the network has its first weights."))
         self.quick_train_requested.emit()
 
     # ---- my digits -----------------------------------------------------------------------------
@@ -399,14 +447,17 @@ class DrawPanel(QWidget):
         try:
             kept = set_aside_damaged(self._digits.path)
         except (OSError, StudioError):
-            return "It was left where it is; new digits are not saved until it is moved away."
-        return f"It was kept as {kept.name}, and a new, empty collection was started."
+            return translate("gui.panels.draw_panel",
+                             "It was left where it is; new digits are not saved until it is moved away.")
+        return translate("gui.panels.draw_panel",
+                         "It was kept as {name}, and a new, empty collection was started.").format(name=kept.name)
 
     @Slot(int)
     def add_to_digits(self, label: int) -> None:
         """Keep the current drawing with `label` in my digits (saved at once), then clear the canvas."""
         if self._result is None:
-            dialogs.show_error(self, "Draw a digit first, then add it to your digits with its label.")
+            dialogs.show_error(self, translate("gui.panels.draw_panel",
+                                               "Draw a digit first, then add it to your digits with its label."))
             return
         try:
             self._digits.add(self.canvas.pixels(), label)
@@ -415,7 +466,7 @@ class DrawPanel(QWidget):
             return
         self._append_item(len(self._digits) - 1)
         self.canvas.clear()
-        self._show_count(f"Added a {label}.")
+        self._show_count(translate("gui.panels.draw_panel", "Added a {label}.").format(label=label))
 
     @Slot()
     def _on_add_clicked(self) -> None:
@@ -430,7 +481,8 @@ class DrawPanel(QWidget):
                 self.gallery.takeItem(row)
         except StudioError as exc:
             dialogs.show_error(self, str(exc))
-        self._show_count(f"Deleted {len(rows)}." if rows else "Select digits to delete first.")
+        self._show_count(translate("gui.panels.draw_panel", "Deleted {count}.").format(count=len(rows)) if rows
+                         else translate("gui.panels.draw_panel", "Select digits to delete first."))
 
     @Slot()
     def _on_export_clicked(self) -> None:
@@ -442,7 +494,8 @@ class DrawPanel(QWidget):
         except StudioError as exc:
             dialogs.show_error(self, str(exc))
             return
-        dialogs.show_notice(self, f"Exported {len(self._digits)} digits to {path}.")
+        dialogs.show_notice(self, translate("gui.panels.draw_panel", "Exported {count} digits to {path}.").format(
+            count=len(self._digits), path=path))
 
     @Slot()
     def _on_import_clicked(self) -> None:
@@ -455,17 +508,19 @@ class DrawPanel(QWidget):
             dialogs.show_error(self, str(exc))
             return
         self._fill_gallery()
-        self._show_count(f"Imported {added} new digits.")
+        self._show_count(translate("gui.panels.draw_panel", "Imported {count} new digits.").format(count=added))
 
     @Slot()
     def _on_test_clicked(self) -> None:
         reason = unusable_reason(self._state.weights, self._state.dataset)
         if reason or not len(self._digits):
-            dialogs.show_error(self, "Add some digits first." if not reason else reason.split("\n")[0])
+            dialogs.show_error(self, reason.split("\n")[0] if reason
+                               else translate("gui.panels.draw_panel", "Add some digits first."))
             return
         result = evaluate_digits(self._state.weights, self._digits.images, self._digits.labels)
-        self.test_label.setText(f"The network reads {result.correct} of your {result.total} digits "
-                                f"({result.accuracy:.0%}).")
+        self.test_label.setText(translate("gui.panels.draw_panel", "The network reads {correct} of your {total} "
+                                          "digits ({accuracy:.0%}).").format(
+                                              correct=result.correct, total=result.total, accuracy=result.accuracy))
         self._mark_gallery(result.predictions)
 
     def _fill_gallery(self) -> None:
@@ -477,7 +532,8 @@ class DrawPanel(QWidget):
     def _append_item(self, index: int) -> None:
         image = self._digits.images[index] / np.float32(255.0)
         item = QListWidgetItem(QIcon(gray_pixmap(image, ICON)), str(int(self._digits.labels[index])))
-        item.setToolTip(f"Label {int(self._digits.labels[index])}")
+        item.setToolTip(translate("gui.panels.draw_panel", "Label {label}").format(
+            label=int(self._digits.labels[index])))
         self.gallery.addItem(item)
 
     def _mark_gallery(self, predictions: np.ndarray) -> None:
@@ -489,9 +545,12 @@ class DrawPanel(QWidget):
 
     def _show_count(self, news: str) -> None:
         counts = self._digits.counts()
-        self.count_label.setText(f"{news}\n{len(self._digits)} digits saved.")
-        self.count_label.setToolTip("How many of each: " + (", ".join(
-            f"{n} × “{d}”" for d, n in enumerate(counts) if n) or "none yet"))
+        self.count_label.setText(translate("gui.panels.draw_panel", "{news}\n{count} digits saved.").format(
+            news=news, count=len(self._digits)))
+        each = ", ".join(translate("gui.panels.draw_panel", "{count} × “{digit}”").format(count=n, digit=d)
+                         for d, n in enumerate(counts) if n)
+        self.count_label.setToolTip(translate("gui.panels.draw_panel", "How many of each: {counts}").format(
+            counts=each or translate("gui.panels.draw_panel", "none yet")))
 
 
 def _button(text: str, tooltip: str, slot) -> QPushButton:

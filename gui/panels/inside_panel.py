@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDoubleS
 
 from core import walkthrough as wt
 from core.errors import FormulaError, StudioError
+from core.i18n import QT_TRANSLATE_NOOP, translate
 from core.network_spec import ACTIVATION_LABELS, NetworkSpec
 from core.reports import LOSS_LABELS, WeightsReport
 from gui import dialogs
@@ -36,17 +37,27 @@ from gui.training_controller import BackgroundRunner
 
 COLORMAP_NAME = "CET-D1"
 FORWARD, SOFTMAX, BACKPROP, CHECK = range(4)
-TAB_TITLES = ("Forward pass", "Softmax && loss", "Backprop step by step", "Whole-network check")
+TAB_TITLES = (QT_TRANSLATE_NOOP("gui.panels.inside_panel", "Forward pass"),
+              QT_TRANSLATE_NOOP("gui.panels.inside_panel", "Softmax && loss"),
+              QT_TRANSLATE_NOOP("gui.panels.inside_panel", "Backprop step by step"),
+              QT_TRANSLATE_NOOP("gui.panels.inside_panel", "Whole-network check"))
 AGREE_TOLERANCE = 1e-6
 REFRESH_DUTY = 0.25     # at most this share of the GUI thread recomputes the visible sub-tab (huge networks)
 PHASE_COLOURS = {"forward": "#dbeafe", "backward": "#fde2c8", "update": "#d9f2d9"}
-PHASE_NAMES = {"forward": "Forward pass", "backward": "Backward pass", "update": "Update"}
+PHASE_NAMES = {"forward": QT_TRANSLATE_NOOP("gui.panels.inside_panel", "Forward pass"),
+               "backward": QT_TRANSLATE_NOOP("gui.panels.inside_panel", "Backward pass"),
+               "update": QT_TRANSLATE_NOOP("gui.panels.inside_panel", "Update")}
+PHASE_SHORT = {"forward": QT_TRANSLATE_NOOP("gui.panels.inside_panel", "forward"),     # the table's "pass" column
+               "backward": QT_TRANSLATE_NOOP("gui.panels.inside_panel", "backward"),
+               "update": QT_TRANSLATE_NOOP("gui.panels.inside_panel", "update")}
 ZOOM_LEVELS = (12, 18, 26, 40, 52, 64, 80)      # cell width in px; numbers appear from 40 px
 NUMBERS_FROM = 40
 DEFAULT_ZOOM = 5
 HEADER_HEIGHT = 40
-HOVER_HINT = "Hover over a weight to see which input it multiplies (its input and its output light up)."
-UNTRAINED_NOTE = "untrained (random) weights, seed 0 — train the network to see learned ones"
+HOVER_HINT = QT_TRANSLATE_NOOP("gui.panels.inside_panel", "Hover over a weight to see which input it multiplies "
+                                                           "(its input and its output light up).")
+UNTRAINED_NOTE = QT_TRANSLATE_NOOP("gui.panels.inside_panel", "untrained (random) weights, seed 0 — train the "
+                                                               "network to see learned ones")
 REGRESSION_EXAMPLE = ("2.5, 0.0, 2.1, 7.8", "3.0, −0.5, 2.0, 7.0")
 
 
@@ -252,17 +263,20 @@ class ForwardView(QWidget):
         self._shape: tuple[int, ...] | None = None
         self._label_cache: tuple = (None, [], [])
         self.layer_combo = QComboBox()
-        self.layer_combo.setToolTip("Which layer to look inside: its weights W, input, bias b, z and h.")
-        self.trick_check = QCheckBox("Bias trick")
-        self.trick_check.setToolTip("Fold the bias into the weights: [W | b] · [x; 1] = W · x + b (shortcut B).")
+        self.layer_combo.setToolTip(translate("gui.panels.inside_panel", "Which layer to look inside: its weights W, "
+                                                                         "input, bias b, z and h."))
+        self.trick_check = QCheckBox(translate("gui.panels.inside_panel", "Bias trick"))
+        self.trick_check.setToolTip(translate("gui.panels.inside_panel", "Fold the bias into the weights: [W | b] · "
+                                                                         "[x; 1] = W · x + b (shortcut B)."))
         self.zoom_slider = QSlider(Qt.Orientation.Horizontal)
         self.zoom_slider.setRange(0, len(ZOOM_LEVELS) - 1)
         self.zoom_slider.setValue(DEFAULT_ZOOM)
-        self.zoom_slider.setToolTip("Cell size of the tables; small cells show only colours "
-                                    "(Ctrl + mouse wheel, Ctrl++ / Ctrl+−).")
+        self.zoom_slider.setToolTip(translate("gui.panels.inside_panel", "Cell size of the tables; small cells show "
+                                                                         "only colours (Ctrl + mouse wheel, "
+                                                                         "Ctrl++ / Ctrl+−)."))
         self.formula_label = QLabel()
         self.formula_label.setFont(_font(17, bold=True))
-        self.detail_label = QLabel(HOVER_HINT)
+        self.detail_label = QLabel(translate("gui.panels.inside_panel", HOVER_HINT))
         self.detail_label.setFont(_font(13))
         self.detail_label.setWordWrap(True)
         self.views = {name: MatrixView() for name in ("W", "x", "b", "z", "h")}
@@ -272,7 +286,8 @@ class ForwardView(QWidget):
 
     def _build(self) -> None:
         controls = QHBoxLayout()
-        for widget in (QLabel("Layer"), self.layer_combo, self.trick_check, QLabel("Zoom"), self.zoom_slider):
+        for widget in (QLabel(translate("gui.panels.inside_panel", "Layer")), self.layer_combo, self.trick_check,
+                       QLabel(translate("gui.panels.inside_panel", "Zoom")), self.zoom_slider):
             controls.addWidget(widget)
         controls.addStretch(1)
         row = QHBoxLayout()
@@ -342,7 +357,8 @@ class ForwardView(QWidget):
         if walk is None:
             return
         k, trick = walk.index + 1, self.trick_check.isChecked()
-        src, act = wt.source_name(walk.index), ACTIVATION_LABELS.get(walk.activation) or "identity"
+        src = wt.source_name(walk.index)
+        act = ACTIVATION_LABELS.get(walk.activation) or translate("gui.panels.inside_panel", "identity")
         self.formula_label.setText(_forward_formula(walk, trick))
         folded = wt.bias_trick(walk.weight, walk.bias, walk.x) if trick else None
         weight, x, z = (folded.weight, folded.x, folded.z) if folded else (walk.weight, walk.x, walk.z)
@@ -395,14 +411,16 @@ class ForwardView(QWidget):
     def _weight_tip(self, row: int, col: int) -> str:
         walk = self.walk
         if col >= walk.weight.shape[1]:
-            return f"b{walk.index + 1}[{row}] = {wt.num(walk.bias[row])} multiplies the appended 1"
+            return translate("gui.panels.inside_panel", "b{k}[{row}] = {bias} multiplies the appended 1").format(
+                k=walk.index + 1, row=row, bias=wt.num(walk.bias[row]))
         return wt.weight_explanation(walk.index, row, col, walk.weight[row, col], walk.x[col],
                                      self._shape if walk.index == 0 else None)
 
     def _x_tip(self, row: int, col: int) -> str:
         walk = self.walk
         if row >= walk.x.shape[0]:
-            return "the 1 appended to x, so that the last column of [W | b] adds the bias"
+            return translate("gui.panels.inside_panel", "the 1 appended to x, so that the last column of [W | b] adds "
+                                                        "the bias")
         return wt.input_explanation(walk.index, row, walk.x[row], self._shape if walk.index == 0 else None)
 
     def _b_tip(self, row: int, col: int) -> str:
@@ -416,7 +434,7 @@ class ForwardView(QWidget):
 
     @Slot(int)
     def _on_layer_chosen(self, index: int) -> None:
-        self.detail_label.setText(HOVER_HINT)
+        self.detail_label.setText(translate("gui.panels.inside_panel", HOVER_HINT))
         self._render()
 
     @Slot(bool)
@@ -474,14 +492,16 @@ class ForwardView(QWidget):
 
 def _layer_title(walk: wt.LayerWalk, n_layers: int) -> str:
     k, (n_out, n_in) = walk.index + 1, walk.weight.shape
-    role = "output layer" if k == n_layers else "hidden layer"
-    act = ACTIVATION_LABELS.get(walk.activation) or "no activation"
-    return f"Layer {k} ({role}, {act}): W{k} is {n_out} × {n_in}"
+    role = translate("gui.panels.inside_panel", "output layer") if k == n_layers else \
+        translate("gui.panels.inside_panel", "hidden layer")
+    act = ACTIVATION_LABELS.get(walk.activation) or translate("gui.panels.inside_panel", "no activation")
+    return translate("gui.panels.inside_panel", "Layer {k} ({role}, {activation}): W{k} is {rows} × {cols}").format(
+        k=k, role=role, activation=act, rows=n_out, cols=n_in)
 
 
 def _forward_formula(walk: wt.LayerWalk, trick: bool) -> str:
     k, src = walk.index + 1, wt.source_name(walk.index)
-    act = ACTIVATION_LABELS.get(walk.activation) or "identity"
+    act = ACTIVATION_LABELS.get(walk.activation) or translate("gui.panels.inside_panel", "identity")
     product = f"[W{k} | b{k}] · [{src}; 1]" if trick else f"W{k} · {src} + b{k}"
     return f"{product} = z{k}    →    {act}(z{k}) = h{k}"
 
@@ -509,33 +529,41 @@ class SoftmaxView(QWidget):
     def _make_controls(self) -> None:
         self.scores_edit = QLineEdit()
         self.scores_edit.setFont(_font(13))
-        self.scores_edit.setToolTip("Raw scores (logits) s of each class, separated by commas; press Enter.")
-        self.example_button = QPushButton("Lecture example")
-        self.example_button.setToolTip("The lecture's scores −6.8, 2.6, 5.9, 6.7, … (class 3 gets 0.66).")
-        self.network_button = QPushButton("Network output")
+        self.scores_edit.setToolTip(translate("gui.panels.inside_panel", "Raw scores (logits) s of each class, "
+                                                                         "separated by commas; press Enter."))
+        self.example_button = QPushButton(translate("gui.panels.inside_panel", "Lecture example"))
+        self.example_button.setToolTip(translate("gui.panels.inside_panel", "The lecture's scores −6.8, 2.6, 5.9, "
+                                                                            "6.7, … (class 3 gets 0.66)."))
+        self.network_button = QPushButton(translate("gui.panels.inside_panel", "Network output"))
         self.network_button.setCheckable(True)
-        self.network_button.setToolTip("Follow the scores the current network gives the chosen input (live).")
+        self.network_button.setToolTip(translate("gui.panels.inside_panel", "Follow the scores the current network "
+                                                                            "gives the chosen input (live)."))
         self.temperature_slider = QSlider(Qt.Orientation.Horizontal)
         self.temperature_slider.setRange(-100, 100)        # T = 10^(tick / 100): 0.1 … 10
-        self.temperature_slider.setToolTip("Temperature T in p_i = exp(s_i / T) / Σ_j exp(s_j / T): "
-                                           "T < 1 sharpens, T > 1 flattens the probabilities.")
+        self.temperature_slider.setToolTip(translate("gui.panels.inside_panel",
+                                                     "Temperature T in p_i = exp(s_i / T) / Σ_j exp(s_j / T): "
+                                                     "T < 1 sharpens, T > 1 flattens the probabilities."))
         self.temperature_label = QLabel("T = 1")
         self.temperature_label.setMinimumWidth(70)
         self.label_spin = QSpinBox()
-        self.label_spin.setToolTip("The correct class y; the loss is L = −log p_y.")
+        self.label_spin.setToolTip(translate("gui.panels.inside_panel", "The correct class y; the loss is "
+                                                                        "L = −log p_y."))
 
     def _make_results(self) -> None:
         self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels(["class", "score s", "s / T", "exp(s / T)", "p = exp / Σ", "−log p"])
+        self.table.setHorizontalHeaderLabels([translate("gui.panels.inside_panel", "class"),
+                                              translate("gui.panels.inside_panel", "score s"),
+                                              "s / T", "exp(s / T)", "p = exp / Σ", "−log p"])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setFont(_font(12))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.setToolTip("Each step of softmax for every class; the last row sums the column.")
+        self.table.setToolTip(translate("gui.panels.inside_panel", "Each step of softmax for every class; the last "
+                                                                   "row sums the column."))
         self.plot = pg.PlotWidget()
         self.plot.setYRange(0, 1, padding=0.02)
         self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.setLabel("left", "probability p")
+        self.plot.setLabel("left", translate("gui.panels.inside_panel", "probability p"))
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
         self.bars = pg.BarGraphItem(x=[0], height=[0], width=0.7, brush="#9ca3af")
@@ -544,32 +572,37 @@ class SoftmaxView(QWidget):
         self.loss_label.setFont(_font(16, bold=True))
         self.loss_label.setWordWrap(True)
         self.pred_edit, self.target_edit = QLineEdit(REGRESSION_EXAMPLE[0]), QLineEdit(REGRESSION_EXAMPLE[1])
-        self.pred_edit.setToolTip("Predictions ŷ of a regression network, separated by commas.")
-        self.target_edit.setToolTip("Targets y (one number for all, or one per prediction).")
-        self.regression_button = QPushButton("Network output")
-        self.regression_button.setToolTip("Use the current network's output and the target of the chosen input.")
+        self.pred_edit.setToolTip(translate("gui.panels.inside_panel", "Predictions ŷ of a regression network, "
+                                                                       "separated by commas."))
+        self.target_edit.setToolTip(translate("gui.panels.inside_panel", "Targets y (one number for all, or one per "
+                                                                         "prediction)."))
+        self.regression_button = QPushButton(translate("gui.panels.inside_panel", "Network output"))
+        self.regression_button.setToolTip(translate("gui.panels.inside_panel", "Use the current network's output and "
+                                                                               "the target of the chosen input."))
         self.regression_label = QLabel()
         self.regression_label.setFont(_font(13))
         self.regression_label.setTextFormat(Qt.TextFormat.RichText)
 
     def _build(self) -> None:
         top = QHBoxLayout()
-        for widget in (QLabel("Scores s:"), self.scores_edit, self.example_button, self.network_button):
+        for widget in (QLabel(translate("gui.panels.inside_panel", "Scores s:")), self.scores_edit,
+                       self.example_button, self.network_button):
             top.addWidget(widget)
         knobs = QHBoxLayout()
-        for widget in (QLabel("Temperature"), self.temperature_slider, self.temperature_label,
-                       QLabel("   Correct class y"), self.label_spin):
+        for widget in (QLabel(translate("gui.panels.inside_panel", "Temperature")), self.temperature_slider,
+                       self.temperature_label, QLabel(translate("gui.panels.inside_panel", "   Correct class y")),
+                       self.label_spin):
             knobs.addWidget(widget)
         knobs.addStretch(1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         splitter.addWidget(self.plot)
         splitter.setSizes([620, 420])
-        regression = QGroupBox("Regression outputs: MSE, RMSE and MAE")
+        regression = QGroupBox(translate("gui.panels.inside_panel", "Regression outputs: MSE, RMSE and MAE"))
         form = QGridLayout(regression)
-        form.addWidget(QLabel("Predictions ŷ"), 0, 0)
+        form.addWidget(QLabel(translate("gui.panels.inside_panel", "Predictions ŷ")), 0, 0)
         form.addWidget(self.pred_edit, 0, 1)
-        form.addWidget(QLabel("Targets y"), 0, 2)
+        form.addWidget(QLabel(translate("gui.panels.inside_panel", "Targets y")), 0, 2)
         form.addWidget(self.target_edit, 0, 3)
         form.addWidget(self.regression_button, 0, 4)
         form.addWidget(self.regression_label, 1, 0, 1, 5)
@@ -629,18 +662,23 @@ class SoftmaxView(QWidget):
         self._fill_table(self.walk)
         self._draw_bars(self.walk)
         p = self.walk.probabilities[label]
-        self.loss_label.setText(f"Cross-entropy loss L = −log p({self._class_name(label)}) = −log "
-                                f"{wt.num(p, 3)} = {wt.num(self.walk.loss, 3)}        "
-                                f"(predicted: {self._class_name(int(np.argmax(self.walk.probabilities)))})")
+        self.loss_label.setText(translate("gui.panels.inside_panel", "Cross-entropy loss L = −log p({label}) = "
+                                                                     "−log {p} = {loss}        (predicted: "
+                                                                     "{predicted})")
+                                .format(label=self._class_name(label), p=wt.num(p, 3), loss=wt.num(self.walk.loss, 3),
+                                        predicted=self._class_name(int(np.argmax(self.walk.probabilities)))))
 
     def _class_name(self, i: int) -> str:
         names = self.class_names
-        return f"class {i}" if len(names) != len(self.walk.scores) or names[i] == str(i) else f"class {i} '{names[i]}'"
+        if len(names) != len(self.walk.scores) or names[i] == str(i):
+            return translate("gui.panels.inside_panel", "class {index}").format(index=i)
+        return translate("gui.panels.inside_panel", "class {index} '{name}'").format(index=i, name=names[i])
 
     def _fill_table(self, walk: wt.SoftmaxWalk) -> None:
         n = walk.scores.size
         self.table.setRowCount(n + 1)
-        shift = f" (shifted by {wt.num(walk.shift)})" if walk.shift else ""
+        shift = translate("gui.panels.inside_panel", " (shifted by {shift})").format(shift=wt.num(walk.shift)) \
+            if walk.shift else ""
         self.table.setHorizontalHeaderItem(3, QTableWidgetItem(f"exp(s / T){shift}"))
         losses = -np.log(np.maximum(walk.probabilities, 1e-300))
         for i in range(n):
@@ -754,7 +792,9 @@ def _probability_text(p: float) -> str:
 
 def _regression_text(walk: wt.RegressionWalk) -> str:
     n = walk.errors.size
-    return (f"errors ŷ − y = {wt.vector_text(walk.errors)}<br>"
+    errors = translate("gui.panels.inside_panel", "errors ŷ − y = {errors}").format(
+        errors=wt.vector_text(walk.errors))
+    return (f"{errors}<br>"
             f"<b>MSE</b> = (1/{n}) Σ (ŷ − y)² = <b>{wt.num(walk.mse)}</b>&nbsp;&nbsp;&nbsp; "
             f"<b>RMSE</b> = √MSE = <b>{wt.num(walk.rmse)}</b>&nbsp;&nbsp;&nbsp; "
             f"<b>MAE</b> = (1/{n}) Σ |ŷ − y| = <b>{wt.num(walk.mae)}</b>")
@@ -762,8 +802,10 @@ def _regression_text(walk: wt.RegressionWalk) -> str:
 
 # ---------------------------------------------------------------- 3: backpropagation step by step
 
-NETWORKS = (("chain", "Chain: h = w1·x,  ŷ = w2·h,  L = ½(ŷ − y)²"),
-            ("tiny", "2-2-1 network with ReLU: z = W1·x + b1,  h = ReLU(z),  ŷ = w2·h + b2"))
+NETWORKS = (("chain", QT_TRANSLATE_NOOP("gui.panels.inside_panel", "Chain: h = w1·x,  ŷ = w2·h,  "
+                                                                   "L = ½(ŷ − y)²")),
+            ("tiny", QT_TRANSLATE_NOOP("gui.panels.inside_panel", "2-2-1 network with ReLU: z = W1·x + b1,  "
+                                                                  "h = ReLU(z),  ŷ = w2·h + b2")))
 # the diagram above the steps, in network order: each column holds (name, key of its value, key of its gradient)
 DIAGRAM_COLUMNS = {
     "chain": ((("x", "param:x", ""),), (("w1", "param:w1", "grad:w1"),), (("h", "h", "grad:h"),),
@@ -773,8 +815,11 @@ DIAGRAM_COLUMNS = {
              (("w2", "param:w2", "grad:w2"), ("b2", "param:b2", "grad:b2")), (("ŷ", "y_hat", "grad:y_hat"),),
              (("L", "loss", ""),)),
 }
-TINY_FIELDS = (("x", "x (2 numbers)"), ("w1", "W1 (4 numbers, row by row)"), ("b1", "b1 (2)"),
-               ("w2", "w2 (2)"), ("b2", "b2"), ("y", "target y"), ("lr", "learning rate η"))
+# (name, what the box holds): the label is the English text before " (", translated where it is shown
+TINY_FIELDS = (("x", QT_TRANSLATE_NOOP("gui.panels.inside_panel", "x (2 numbers)")),
+               ("w1", QT_TRANSLATE_NOOP("gui.panels.inside_panel", "W1 (4 numbers, row by row)")), ("b1", "b1 (2)"),
+               ("w2", "w2 (2)"), ("b2", "b2"), ("y", QT_TRANSLATE_NOOP("gui.panels.inside_panel", "target y")),
+               ("lr", QT_TRANSLATE_NOOP("gui.panels.inside_panel", "learning rate η")))
 
 
 class BackpropView(QWidget):
@@ -787,14 +832,17 @@ class BackpropView(QWidget):
         self._known: dict[str, np.ndarray] = {}
         self.autograd: ModuleType | None = None   # core.autograd_check once torch is loaded (set by the panel)
         self.network_combo = QComboBox()
-        self.network_combo.addItems([text for _, text in NETWORKS])
-        self.network_combo.setToolTip("Which tiny network to backpropagate through by hand.")
+        self.network_combo.addItems([translate("gui.panels.inside_panel", text) for _, text in NETWORKS])
+        self.network_combo.setToolTip(translate("gui.panels.inside_panel", "Which tiny network to backpropagate "
+                                                                           "through by hand."))
         self.chain_spins = {name: self._spin(name, value) for name, value in
                             (("x", 2.0), ("y", 3.0), ("w1", 0.5), ("w2", 1.5), ("lr", 0.1))}
         defaults = wt.TinyParams()
         self.tiny_edits = {name: QLineEdit(_tiny_default(defaults, name)) for name, _ in TINY_FIELDS}
         for name, text in TINY_FIELDS:
-            self.tiny_edits[name].setToolTip(f"{text}; press Enter to recompute every step.")
+            self.tiny_edits[name].setToolTip(translate("gui.panels.inside_panel", "{what}; press Enter to recompute "
+                                                                                  "every step.").format(
+                what=translate("gui.panels.inside_panel", text)))
         self._make_stepper()
         self._build()
         self._connect()
@@ -805,16 +853,20 @@ class BackpropView(QWidget):
         spin.setDecimals(3)
         spin.setSingleStep(0.1)
         spin.setValue(value)
-        spin.setToolTip({"lr": "Learning rate η in w ← w − η·∂L/∂w."}.get(name, f"The value of {name}."))
+        spin.setToolTip(translate("gui.panels.inside_panel", "Learning rate η in w ← w − η·∂L/∂w.") if name == "lr"
+                        else translate("gui.panels.inside_panel", "The value of {name}.").format(name=name))
         return spin
 
     def _make_stepper(self) -> None:
-        self.prev_button, self.next_button = QPushButton("◀  Previous"), QPushButton("Next  ▶")
-        self.reset_button, self.all_button = QPushButton("«  Start"), QPushButton("Show all  »")
-        tips = ((self.prev_button, "Go one step back (Left arrow, Page Up)."),
-                (self.next_button, "Show the next step (Right arrow, Page Down)."),
-                (self.reset_button, "Back to the first step (Home)."),
-                (self.all_button, "Show every step at once (End)."))
+        self.prev_button = QPushButton(translate("gui.panels.inside_panel", "◀  Previous"))
+        self.next_button = QPushButton(translate("gui.panels.inside_panel", "Next  ▶"))
+        self.reset_button = QPushButton(translate("gui.panels.inside_panel", "«  Start"))
+        self.all_button = QPushButton(translate("gui.panels.inside_panel", "Show all  »"))
+        tips = ((self.prev_button, translate("gui.panels.inside_panel", "Go one step back (Left arrow, Page Up).")),
+                (self.next_button, translate("gui.panels.inside_panel", "Show the next step (Right arrow, "
+                                                                        "Page Down).")),
+                (self.reset_button, translate("gui.panels.inside_panel", "Back to the first step (Home).")),
+                (self.all_button, translate("gui.panels.inside_panel", "Show every step at once (End).")))
         for button, tip in tips:
             button.setToolTip(tip)
             button.setFont(_font(12, bold=True))
@@ -826,8 +878,10 @@ class BackpropView(QWidget):
         self.diagram_label.setTextFormat(Qt.TextFormat.RichText)
         self.diagram_label.setFont(_font(12))
         self.diagram_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens
-        self.diagram_label.setToolTip("What is known so far: values (top) appear on the way forward, "
-                                      "gradients (bottom) on the way back, new weights after the update.")
+        self.diagram_label.setToolTip(translate("gui.panels.inside_panel", "What is known so far: values (top) appear "
+                                                                           "on the way forward, gradients (bottom) on "
+                                                                           "the way back, new weights after the "
+                                                                           "update."))
         self.phase_label, self.title_label = QLabel(), QLabel()
         self.phase_label.setFont(_font(12, bold=True))
         self.title_label.setFont(_font(15, bold=True))
@@ -839,8 +893,11 @@ class BackpropView(QWidget):
 
     def _make_table(self) -> None:
         self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels(["pass", "step", "formula with the numbers", "value",
-                                              "torch.autograd", "|difference|"])
+        self.table.setHorizontalHeaderLabels([translate("gui.panels.inside_panel", "pass"),
+                                              translate("gui.panels.inside_panel", "step"),
+                                              translate("gui.panels.inside_panel", "formula with the numbers"),
+                                              translate("gui.panels.inside_panel", "value"), "torch.autograd",
+                                              translate("gui.panels.inside_panel", "|difference|")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -848,7 +905,8 @@ class BackpropView(QWidget):
         self.table.setFont(_font(11))
         self.table.verticalHeader().setDefaultSectionSize(28)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.setToolTip("The steps so far; torch.autograd computes the same quantities for comparison.")
+        self.table.setToolTip(translate("gui.panels.inside_panel", "The steps so far; torch.autograd computes the "
+                                                                   "same quantities for comparison."))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for col, width in ((0, 90), (1, 260), (3, 130), (4, 130), (5, 100)):
@@ -868,7 +926,7 @@ class BackpropView(QWidget):
         for widget in (self.phase_label, self.title_label, self.formula_label, self.torch_label):
             card_layout.addWidget(widget)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Network"))
+        top.addWidget(QLabel(translate("gui.panels.inside_panel", "Network")))
         top.addWidget(self.network_combo, 1)
         layout = QVBoxLayout(self)
         for item in (top, self.params, buttons, self.diagram_label, self.card):
@@ -881,13 +939,14 @@ class BackpropView(QWidget):
         chain_row = QHBoxLayout(chain_page)
         chain_row.setContentsMargins(0, 0, 0, 0)
         for name, spin in self.chain_spins.items():
-            chain_row.addWidget(QLabel({"lr": "η", "y": "target y"}.get(name, name)))
+            chain_row.addWidget(QLabel({"lr": "η", "y": translate("gui.panels.inside_panel", "target y")}.get(name,
+                                                                                                           name)))
             chain_row.addWidget(spin)
         chain_row.addStretch(1)
         tiny_form = QHBoxLayout(tiny_page)
         tiny_form.setContentsMargins(0, 0, 0, 0)
         for name, text in TINY_FIELDS:
-            tiny_form.addWidget(QLabel(text.split(" (")[0]))
+            tiny_form.addWidget(QLabel(translate("gui.panels.inside_panel", text.split(" (")[0])))
             tiny_form.addWidget(self.tiny_edits[name], 3 if name == "w1" else 2)
         self.params.addWidget(chain_page)
         self.params.addWidget(tiny_page)
@@ -921,11 +980,14 @@ class BackpropView(QWidget):
 
     def tiny_params(self) -> wt.TinyParams:
         """The 2-2-1 network's numbers as typed (FormulaError for a wrong count or a non-number)."""
-        values = {name: wt.parse_numbers(self.tiny_edits[name].text(), text) for name, text in TINY_FIELDS}
+        what = {name: translate("gui.panels.inside_panel", text) for name, text in TINY_FIELDS}
+        values = {name: wt.parse_numbers(self.tiny_edits[name].text(), what[name]) for name, _ in TINY_FIELDS}
         sizes = {"x": 2, "w1": 4, "b1": 2, "w2": 2, "b2": 1, "y": 1, "lr": 1}
-        for name, text in TINY_FIELDS:
+        for name, _ in TINY_FIELDS:
             if values[name].size != sizes[name]:
-                raise FormulaError(f"Type {sizes[name]} number{'s' if sizes[name] > 1 else ''} for {text}.")
+                message = translate("gui.panels.inside_panel", "Type {count} numbers for {what}.") if sizes[name] > 1 \
+                    else translate("gui.panels.inside_panel", "Type {count} number for {what}.")
+                raise FormulaError(message.format(count=sizes[name], what=what[name]))
         w1 = values["w1"].reshape(2, 2)
         return wt.TinyParams(tuple(values["x"]), float(values["y"][0]), (tuple(w1[0]), tuple(w1[1])),
                              tuple(values["b1"]), tuple(values["w2"]), float(values["b2"][0]), float(values["lr"][0]))
@@ -953,8 +1015,8 @@ class BackpropView(QWidget):
         for row, step in enumerate(self.steps):
             torch_text = "" if step.reference is None else wt.vector_text(step.reference)
             diff = step.difference
-            cells = (step.phase, step.title, step.formula, wt.vector_text(step.value), torch_text,
-                     _difference_text(diff))
+            cells = (translate("gui.panels.inside_panel", PHASE_SHORT[step.phase]), step.title, step.formula,
+                     wt.vector_text(step.value), torch_text, _difference_text(diff))
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setBackground(QBrush(QColor(PHASE_COLOURS[step.phase])))
@@ -970,7 +1032,9 @@ class BackpropView(QWidget):
             self.table.setRowHidden(row, row > self.position)
         self.table.selectRow(self.position)
         self.table.scrollToItem(self.table.item(self.position, 0))
-        self.phase_label.setText(f"{PHASE_NAMES[step.phase]} · step {self.position + 1} of {len(self.steps)}")
+        self.phase_label.setText(translate("gui.panels.inside_panel", "{phase} · step {step} of {steps}").format(
+            phase=translate("gui.panels.inside_panel", PHASE_NAMES[step.phase]), step=self.position + 1,
+            steps=len(self.steps)))
         self.card.setStyleSheet(f"QFrame {{ background: {PHASE_COLOURS[step.phase]}; }}")
         self.title_label.setText(step.title)
         self.formula_label.setText(step.formula)
@@ -1049,13 +1113,16 @@ def _difference_text(diff: float | None) -> str:
 
 def _torch_text(step: wt.Step, loaded: bool = True) -> str:
     if step.key and not loaded:
-        return "torch.autograd: loading torch for the comparison…"
+        return translate("gui.panels.inside_panel", "torch.autograd: loading torch for the comparison…")
     if step.reference is None:
-        return "A local derivative: no separate torch value (it is part of the product that follows)."
+        return translate("gui.panels.inside_panel", "A local derivative: no separate torch value (it is part of the "
+                                                    "product that follows).")
     diff = step.difference
-    verdict = "✓ the same" if diff <= AGREE_TOLERANCE else "✗ different"
-    return (f"torch.autograd gives {wt.vector_text(step.reference)}   {verdict} "
-            f"(|difference| = {_difference_text(diff)})")
+    verdict = translate("gui.panels.inside_panel", "✓ the same") if diff <= AGREE_TOLERANCE else \
+        translate("gui.panels.inside_panel", "✗ different")
+    return translate("gui.panels.inside_panel", "torch.autograd gives {value}   {verdict} "
+                                                "(|difference| = {difference})").format(
+        value=wt.vector_text(step.reference), verdict=verdict, difference=_difference_text(diff))
 
 
 # ---------------------------------------------------------------- 4: whole-network check
@@ -1068,23 +1135,30 @@ class CheckView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.loss_combo = QComboBox()
-        self.loss_combo.setToolTip("The loss to differentiate (as in training: cross-entropy on the logits; "
-                                   "MSE/MAE compare softmax with the one-hot target).")
+        self.loss_combo.setToolTip(translate("gui.panels.inside_panel", "The loss to differentiate (as in training: "
+                                                                        "cross-entropy on the logits; MSE/MAE compare "
+                                                                        "softmax with the one-hot target)."))
         self.summary_label = QLabel()
         self.summary_label.setFont(_font(16, bold=True))
         self.summary_label.setWordWrap(True)
         self.loss_label = QLabel()
         self.loss_label.setFont(_font(12))
         self.table = QTableWidget(0, 7)
-        self.table.setHorizontalHeaderLabels(["layer", "rule for δ = ∂L/∂z", "∂L/∂W shape", "‖∂L/∂W‖ manual (numpy)",
-                                              "‖∂L/∂W‖ torch.autograd", "max |diff| ∂L/∂W", "max |diff| ∂L/∂b"])
+        self.table.setHorizontalHeaderLabels([translate("gui.panels.inside_panel", "layer"),
+                                              translate("gui.panels.inside_panel", "rule for δ = ∂L/∂z"),
+                                              translate("gui.panels.inside_panel", "∂L/∂W shape"),
+                                              translate("gui.panels.inside_panel", "‖∂L/∂W‖ manual (numpy)"),
+                                              "‖∂L/∂W‖ torch.autograd",
+                                              translate("gui.panels.inside_panel", "max |diff| ∂L/∂W"),
+                                              translate("gui.panels.inside_panel", "max |diff| ∂L/∂b")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         self.table.setFont(_font(11))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.setToolTip("∂L/∂W = δ·(layer input)ᵀ and ∂L/∂b = δ for each layer; pick a row to see it.")
+        self.table.setToolTip(translate("gui.panels.inside_panel", "∂L/∂W = δ·(layer input)ᵀ and ∂L/∂b = δ for "
+                                                                   "each layer; pick a row to see it."))
         self._manual: wt.NetworkGradients | None = None
         self._reference: wt.NetworkGradients | None = None
         self._build_images()
@@ -1095,7 +1169,8 @@ class CheckView(QWidget):
     def _build_images(self) -> None:
         self.images = pg.GraphicsLayoutWidget()
         self.image_items, self.image_plots = [], []
-        for row, title in enumerate(("manual backward pass (numpy)", "torch.autograd")):
+        for row, title in enumerate((translate("gui.panels.inside_panel", "manual backward pass (numpy)"),
+                                     "torch.autograd")):
             plot = self.images.addPlot(row=row, col=0, title=title)
             plot.invertY(True)
             plot.setMenuEnabled(False)
@@ -1107,12 +1182,13 @@ class CheckView(QWidget):
         self.colorbar = pg.ColorBarItem(colorMap=pg.colormap.get(COLORMAP_NAME), interactive=False)
         self.colorbar.setImageItem(self.image_items)
         self.images.addItem(self.colorbar, row=0, col=1, rowspan=2)   # one scale for both pictures
-        self.images.setToolTip("∂L/∂W of the chosen layer (rows: neurons, columns: inputs); "
-                               "blue < 0 < red, the same scale for both.")
+        self.images.setToolTip(translate("gui.panels.inside_panel", "∂L/∂W of the chosen layer (rows: neurons, "
+                                                                    "columns: inputs); blue < 0 < red, the same scale "
+                                                                    "for both."))
 
     def _build(self) -> None:
         top = QHBoxLayout()
-        top.addWidget(QLabel("Loss"))
+        top.addWidget(QLabel(translate("gui.panels.inside_panel", "Loss")))
         top.addWidget(self.loss_combo)
         top.addWidget(self.loss_label, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -1136,7 +1212,7 @@ class CheckView(QWidget):
         with QSignalBlocker(self.loss_combo):
             self.loss_combo.clear()
             for loss in losses:
-                self.loss_combo.addItem(LOSS_LABELS[loss], loss)
+                self.loss_combo.addItem(translate("core.reports", LOSS_LABELS[loss]), loss)
             index = self.loss_combo.findData(current)
             self.loss_combo.setCurrentIndex(index if index >= 0 else 0)
 
@@ -1147,13 +1223,15 @@ class CheckView(QWidget):
         rows = wt.compare_gradients(manual, reference if reference is not None else manual)
         self._show_verdict(rows, reference is not None)
         autograd_loss = wt.num(reference.loss, 6) if reference is not None else "…"
-        self.loss_label.setText(f"{description}:   loss manual {wt.num(manual.loss, 6)},  autograd {autograd_loss}")
+        self.loss_label.setText(translate("gui.panels.inside_panel", "{description}:   loss manual {manual},  "
+                                                                     "autograd {autograd}").format(
+            description=description, manual=wt.num(manual.loss, 6), autograd=autograd_loss))
         self.table.setRowCount(len(rows))
         for r, rule in zip(rows, rules):
             cells = [f"{r.layer}", rule, f"{r.shape[0]} × {r.shape[1]}", f"{r.manual_norm:.6g}",
                      f"{r.reference_norm:.6g}", _difference_text(r.weight_diff), _difference_text(r.bias_diff)]
             if reference is None:
-                cells[4:] = ["loading…", "", ""]
+                cells[4:] = [translate("gui.panels.inside_panel", "loading…"), "", ""]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter if col == 1
@@ -1163,15 +1241,18 @@ class CheckView(QWidget):
 
     def _show_verdict(self, rows: Sequence[wt.LayerComparison], compared: bool) -> None:
         if not compared:
-            self.summary_label.setText("Loading torch to compare with torch.autograd…")
+            self.summary_label.setText(translate("gui.panels.inside_panel", "Loading torch to compare with "
+                                                                            "torch.autograd…"))
             self.summary_label.setStyleSheet("color: #555555;")
             return
         worst = wt.max_difference(rows)
         agree = worst <= AGREE_TOLERANCE
         count = sum(r.shape[0] * (r.shape[1] + 1) for r in rows)
-        verdict = "✓ manual backward pass = torch.autograd" if agree else "✗ manual and autograd disagree!"
-        self.summary_label.setText(f"Largest difference over all {count:,} gradients: "
-                                   f"{_difference_text(worst)}   {verdict}")
+        verdict = translate("gui.panels.inside_panel", "✓ manual backward pass = torch.autograd") if agree else \
+            translate("gui.panels.inside_panel", "✗ manual and autograd disagree!")
+        self.summary_label.setText(translate("gui.panels.inside_panel", "Largest difference over all {count:,} "
+                                                                        "gradients: {difference}   {verdict}").format(
+            count=count, difference=_difference_text(worst), verdict=verdict))
         self.summary_label.setStyleSheet(f"color: {'#1b7a1b' if agree else '#c92a2a'};")
 
     def _show_images(self) -> None:
@@ -1184,8 +1265,9 @@ class CheckView(QWidget):
         limit = float(max(np.abs(p).max() for p in pictures)) or 1.0
         if self._reference is None:   # nothing to show for autograd yet: an even middle colour
             pictures = (pictures[0], np.zeros_like(pictures[1]))
-        titles = ("manual backward pass (numpy)", "torch.autograd" if self._reference is not None else
-                  "torch.autograd (loading…)")
+        titles = (translate("gui.panels.inside_panel", "manual backward pass (numpy)"),
+                  "torch.autograd" if self._reference is not None else
+                  translate("gui.panels.inside_panel", "torch.autograd (loading…)"))
         for item, values, plot, title in zip(self.image_items, pictures, self.image_plots, titles):
             item.setImage(np.ascontiguousarray(values, dtype=np.float32), autoLevels=False)
             plot.setTitle(f"∂L/∂W{row + 1} — {title}")
@@ -1212,25 +1294,33 @@ class ChosenInput:
     shape: tuple[int, ...] | None       # (28, 28) for images
 
 
-INPUT_SOURCES = (("drawing", "Current drawing"), ("data", "Test image #"), ("example", "Example input (random)"))
+INPUT_SOURCES = (("drawing", QT_TRANSLATE_NOOP("gui.panels.inside_panel", "Current drawing")),
+                 ("data", QT_TRANSLATE_NOOP("gui.panels.inside_panel", "Test image #")),
+                 ("example", QT_TRANSLATE_NOOP("gui.panels.inside_panel", "Example input (random)")))
 
 
 def pick_input(source: str, index: int, dataset, drawing: np.ndarray | None, input_size: int) -> ChosenInput:
     """The chosen input, falling back to a fixed random example when the choice does not fit the network."""
     image_shape = (28, 28) if input_size == 784 else None
     if source == "drawing" and drawing is not None and np.asarray(drawing).size == input_size:
-        return ChosenInput(np.asarray(drawing, np.float64).reshape(-1), None, "your drawing", image_shape)
+        return ChosenInput(np.asarray(drawing, np.float64).reshape(-1), None,
+                           translate("gui.panels.inside_panel", "your drawing"), image_shape)
     if source == "data" and dataset is not None and dataset.input_size == input_size:
         x_split, y_split = (dataset.x_test, dataset.y_test) if len(dataset.x_test) else (dataset.x_train,
                                                                                             dataset.y_train)
         k = int(np.clip(index, 0, len(x_split) - 1))
         label = int(y_split[k]) if dataset.task == "classification" else np.asarray(y_split[k], np.float64)
-        kind = "test image" if dataset.is_image else "toy-set point"
-        shown = f"label {label}" if dataset.task == "classification" else "target y = " + ", ".join(
-            wt.num(v) for v in np.ravel(label))
-        return ChosenInput(np.asarray(x_split[k], np.float64), label, f"{kind} #{k} ({shown})",
+        kind = translate("gui.panels.inside_panel", "test image") if dataset.is_image else \
+            translate("gui.panels.inside_panel", "toy-set point")
+        shown = translate("gui.panels.inside_panel", "label {label}").format(label=label) \
+            if dataset.task == "classification" else translate("gui.panels.inside_panel", "target y = {target}").format(
+                target=", ".join(wt.num(v) for v in np.ravel(label)))
+        description = translate("gui.panels.inside_panel", "{kind} #{index} ({shown})").format(kind=kind, index=k,
+                                                                                               shown=shown)
+        return ChosenInput(np.asarray(x_split[k], np.float64), label, description,
                            tuple(dataset.input_shape) if dataset.is_image else None)
-    return ChosenInput(wt.example_input(input_size), None, "a random example input (seed 0)", image_shape)
+    return ChosenInput(wt.example_input(input_size), None,
+                       translate("gui.panels.inside_panel", "a random example input (seed 0)"), image_shape)
 
 
 def torch_loaded() -> bool:
@@ -1256,14 +1346,16 @@ class InsidePanel(QWidget):
         self._refresh_timer.setSingleShot(True)
         self._next_refresh_at = 0.0
         self._autograd: ModuleType | None = None
-        self._loader = BackgroundRunner(self, error_prefix="The comparison with torch.autograd is not available: ")
+        self._loader = BackgroundRunner(self, error_prefix=translate("gui.panels.inside_panel",
+                                                                     "The comparison with torch.autograd is not "
+                                                                     "available: "))
         self._make_input_bar()
         self.forward_view, self.softmax_view = ForwardView(), SoftmaxView()
         self.backprop_view, self.check_view = BackpropView(), CheckView()
         self.tabs = QTabWidget()
         for view, title in zip((self.forward_view, self.softmax_view, self.backprop_view, self.check_view),
                                TAB_TITLES):
-            self.tabs.addTab(view, title)
+            self.tabs.addTab(view, translate("gui.panels.inside_panel", title))
         self._build()
         self._connect()
         self._sync_inputs()
@@ -1271,13 +1363,15 @@ class InsidePanel(QWidget):
     def _make_input_bar(self) -> None:
         self.input_combo = QComboBox()
         for key, text in INPUT_SOURCES:
-            self.input_combo.addItem(text, key)
-        self.input_combo.setToolTip("Which example goes through the network: your drawing, an example "
-                                    "of the data set, or a fixed random input.")
+            self.input_combo.addItem(translate("gui.panels.inside_panel", text), key)
+        self.input_combo.setToolTip(translate("gui.panels.inside_panel", "Which example goes through the network: "
+                                                                         "your drawing, an example of the data set, "
+                                                                         "or a fixed random input."))
         self.index_spin = QSpinBox()
-        self.index_spin.setToolTip("Number of the test image or toy-set point.")
+        self.index_spin.setToolTip(translate("gui.panels.inside_panel", "Number of the test image or toy-set point."))
         self.class_spin = QSpinBox()
-        self.class_spin.setToolTip("The correct class y used by the loss (taken from the data when it has one).")
+        self.class_spin.setToolTip(translate("gui.panels.inside_panel", "The correct class y used by the loss (taken "
+                                                                        "from the data when it has one)."))
         self.input_label = QLabel()
         self.input_label.setFont(_font(11))
         self.weights_label = QLabel()
@@ -1288,11 +1382,12 @@ class InsidePanel(QWidget):
         box = self.thumbnail.addViewBox(lockAspect=True, invertY=True, enableMouse=False)
         self.thumbnail_image = pg.ImageItem(axisOrder="row-major")
         box.addItem(self.thumbnail_image)
-        self.thumbnail.setToolTip("The input as a picture.")
+        self.thumbnail.setToolTip(translate("gui.panels.inside_panel", "The input as a picture."))
 
     def _build(self) -> None:
         bar = QHBoxLayout()
-        for widget in (self.thumbnail, QLabel("Input"), self.input_combo, self.index_spin, QLabel("Correct class"),
+        for widget in (self.thumbnail, QLabel(translate("gui.panels.inside_panel", "Input")), self.input_combo,
+                       self.index_spin, QLabel(translate("gui.panels.inside_panel", "Correct class")),
                        self.class_spin):
             bar.addWidget(widget)
         text = QVBoxLayout()
@@ -1363,7 +1458,8 @@ class InsidePanel(QWidget):
         drawing_ok = self.state.drawing is not None and spec.input_size == 784
         model.item(0).setEnabled(drawing_ok)
         model.item(1).setEnabled(fits_data)
-        model.item(1).setText("Test image #" if fits_data and dataset.is_image else "Toy-set point #")
+        model.item(1).setText(translate("gui.panels.inside_panel", "Test image #") if fits_data and dataset.is_image
+                              else translate("gui.panels.inside_panel", "Toy-set point #"))
         with QSignalBlocker(self.input_combo), QSignalBlocker(self.index_spin), QSignalBlocker(self.class_spin):
             preferred = self.input_combo.findData(prefer) if prefer else -1
             if preferred >= 0 and model.item(preferred).isEnabled() and self.input_combo.currentData() == "example":
@@ -1439,9 +1535,12 @@ class InsidePanel(QWidget):
         self.backprop_view.recompute()
 
     def _refresh_header(self, chosen: ChosenInput, weights: WeightsReport) -> None:
-        self.input_label.setText(f"Looking at {chosen.description} through the {self.state.network.describe()} network")
+        self.input_label.setText(translate("gui.panels.inside_panel", "Looking at {input} through the {network} "
+                                                                      "network").format(
+            input=chosen.description, network=self.state.network.describe()))
         trained = weights is self.state.weights
-        self.weights_label.setText(f"trained weights, step {weights.step:,}" if trained else UNTRAINED_NOTE)
+        self.weights_label.setText(translate("gui.panels.inside_panel", "trained weights, step {step:,}").format(
+            step=weights.step) if trained else translate("gui.panels.inside_panel", UNTRAINED_NOTE))
         self.weights_label.setStyleSheet("" if trained else "color: #c05600;")
         self.thumbnail.setVisible(chosen.shape is not None and len(chosen.shape) == 2)
         if chosen.shape is not None and len(chosen.shape) == 2:
@@ -1471,8 +1570,11 @@ class InsidePanel(QWidget):
         reference = None if autograd is None else autograd.network_reference(weights, chosen.x, target,
                                                                               loss=loss, task=self.task)
         rules = wt.backward_formulas(weights.activations, loss, self.task)
-        label = f", correct class {int(target[0])}" if self.task == "classification" else (
-            "" if chosen.label is not None else f", target y = {wt.vector_text(target[0])}")
+        if self.task == "classification":
+            label = translate("gui.panels.inside_panel", ", correct class {label}").format(label=int(target[0]))
+        else:
+            label = "" if chosen.label is not None else translate("gui.panels.inside_panel", ", target y = {target}") \
+                .format(target=wt.vector_text(target[0]))
         self.check_view.show_check(manual, reference, rules, f"{chosen.description}{label}")
 
     def _class_names(self) -> tuple[str, ...]:

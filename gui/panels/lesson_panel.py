@@ -3,7 +3,9 @@
 The panel only shows lessons; it never changes the app itself. "Show me" emits
 `show_me_requested(action)` and the main window applies it (`gui.lesson_actions.apply_lesson_action`),
 because only the main window knows the panels. Lesson files that cannot be read are listed in the
-panel with their message instead of crashing it.
+panel with their message instead of crashing it. The shipped lessons are shown in the app's language
+(resources/lessons/fr/ in French) when they are translated, else in English; the user's own folder is
+read as it is.
 """
 from __future__ import annotations
 
@@ -18,15 +20,19 @@ from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QLabel, QPushButt
                                QVBoxLayout, QWidget)
 
 from core.errors import LessonError
-from core.lessons import DEFAULT_LESSON_FOLDER, Lesson, LessonStep, describe_action, load_lessons
+from core.i18n import translate
+from core.lessons import Lesson, LessonStep, describe_action, lesson_folder, load_lessons
 from core.paths import user_data_dir
 from gui.app_state import AppState
+from gui.i18n import current_language
 
 
-def lesson_folders() -> list[Path]:
-    """The shipped lessons, plus the user's own folder (<data dir>/lessons) when it exists."""
+def lesson_folders(language: str | None = None) -> list[Path]:
+    """The shipped lessons in `language` (default: the app's; English when they are not translated),
+    plus the user's own folder (<data dir>/lessons) when it exists."""
     own = user_data_dir() / "lessons"
-    return [DEFAULT_LESSON_FOLDER] + ([own] if own.is_dir() else [])
+    shipped = lesson_folder(language or current_language())
+    return [shipped] + ([own] if own.is_dir() else [])
 
 
 def _font_with(bold: bool = False, italic: bool = False) -> QFont:
@@ -48,7 +54,7 @@ class LessonPanel(QWidget):
                  folders: Sequence[Path] | None = None) -> None:
         super().__init__(parent)
         self._state = state
-        self._folders = list(folders) if folders is not None else lesson_folders()
+        self._folders = list(folders) if folders is not None else None   # None: lesson_folders() at each reload
         self._lessons: list[Lesson] = []
         self._errors: list[LessonError] = []
         self._lesson_index = -1
@@ -61,24 +67,28 @@ class LessonPanel(QWidget):
 
     def _build(self) -> None:
         self._chooser = QComboBox()
-        self._chooser.setToolTip(self.tr("Choose a lesson; they follow the lecture from neurons to overfitting."))
+        self._chooser.setToolTip(translate("gui.panels.lesson_panel",
+                                           "Choose a lesson; they follow the lecture from neurons to overfitting."))
         self._chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self._summary = self._wrapped_label(self.tr("What this lesson is about."))
+        self._summary = self._wrapped_label(translate("gui.panels.lesson_panel", "What this lesson is about."))
         self._summary.setFont(_font_with(italic=True))
-        self._step_title = self._wrapped_label(self.tr("The current step and how many there are."))
+        self._step_title = self._wrapped_label(translate("gui.panels.lesson_panel",
+                                                         "The current step and how many there are."))
         self._step_title.setFont(_font_with(bold=True))
         self._text = QTextBrowser()
-        self._text.setToolTip(self.tr("The explanation for this step."))
+        self._text.setToolTip(translate("gui.panels.lesson_panel", "The explanation for this step."))
         self._text.setOpenExternalLinks(False)
-        self._question = self._wrapped_label(self.tr("A question to think about before you go on."))
+        self._question = self._wrapped_label(translate("gui.panels.lesson_panel",
+                                                       "A question to think about before you go on."))
         self._question.setFrameShape(QFrame.Shape.StyledPanel)
         self._question.setMargin(8)
-        self._previous = QPushButton(self.tr("◀ &Previous"))
-        self._previous.setToolTip(self.tr("Go back to the previous step (Alt+P)."))
-        self._show_me = QPushButton(self.tr("&Show me"))
-        self._next = QPushButton(self.tr("&Next ▶"))
-        self._next.setToolTip(self.tr("Go on to the next step (Alt+N)."))
-        self._errors_label = self._wrapped_label(self.tr("Lesson files that could not be read, and why."))
+        self._previous = QPushButton(translate("gui.panels.lesson_panel", "◀ &Previous"))
+        self._previous.setToolTip(translate("gui.panels.lesson_panel", "Go back to the previous step (Alt+P)."))
+        self._show_me = QPushButton(translate("gui.panels.lesson_panel", "&Show me"))
+        self._next = QPushButton(translate("gui.panels.lesson_panel", "&Next ▶"))
+        self._next.setToolTip(translate("gui.panels.lesson_panel", "Go on to the next step (Alt+N)."))
+        self._errors_label = self._wrapped_label(translate("gui.panels.lesson_panel",
+                                                           "Lesson files that could not be read, and why."))
         self._errors_label.setTextFormat(Qt.TextFormat.PlainText)
         self._layout()
 
@@ -125,7 +135,7 @@ class LessonPanel(QWidget):
     def reload(self) -> None:
         """Read the lesson folders again (after a teacher edited a file)."""
         self._lessons, self._errors = [], []
-        for folder in self._folders:
+        for folder in self._folders if self._folders is not None else lesson_folders():
             lessons, errors = load_lessons(folder)
             self._lessons += lessons
             self._errors += errors
@@ -167,16 +177,16 @@ class LessonPanel(QWidget):
             self._show_empty()
             return
         self._summary.setText(lesson.summary)
-        self._step_title.setText(self.tr("Step {0} of {1}: {2}").format(self._step_index + 1, len(lesson.steps),
-                                                                        step.title))
+        title = translate("gui.panels.lesson_panel", "Step {number} of {total}: {title}")
+        self._step_title.setText(title.format(number=self._step_index + 1, total=len(lesson.steps), title=step.title))
         self._text.setHtml(f"<p style='line-height: 130%'>{html.escape(step.text)}</p>")
-        self._question.setText(self.tr("Think: {0}").format(step.question))
+        self._question.setText(translate("gui.panels.lesson_panel", "Think: {question}").format(question=step.question))
         self._previous.setEnabled(self._step_index > 0)
         self._next.setEnabled(self._step_index < len(lesson.steps) - 1)
         self._update_show_me()
 
     def _show_empty(self) -> None:
-        self._summary.setText(self.tr("No lessons could be read."))
+        self._summary.setText(translate("gui.panels.lesson_panel", "No lessons could be read."))
         self._step_title.setText("")
         self._text.setHtml("")
         self._question.setText("")
@@ -189,14 +199,15 @@ class LessonPanel(QWidget):
         running = self._state.is_training
         self._show_me.setEnabled(bool(action) and not running)
         if running and action:
-            tip = self.tr("Pause or stop the training first: “Show me” changes the data, network or settings.")
+            tip = translate("gui.panels.lesson_panel",
+                            "Pause or stop the training first: “Show me” changes the data, network or settings.")
         else:
             tip = describe_action(action)
-        self._show_me.setToolTip(tip + " (Alt+S)")
+        self._show_me.setToolTip(translate("gui.panels.lesson_panel", "{tip} (Alt+S)").format(tip=tip))
 
     def _show_errors(self) -> None:
         lines = [str(error) for error in self._errors]
-        header = self.tr("These lesson files could not be read:")
+        header = translate("gui.panels.lesson_panel", "These lesson files could not be read:")
         self._errors_label.setText("\n".join([header, *("• " + line for line in lines)]) if lines else "")
         self._errors_label.setVisible(bool(lines))
 

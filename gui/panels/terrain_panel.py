@@ -4,11 +4,15 @@ from __future__ import annotations
 from PySide6.QtGui import QCloseEvent, QHideEvent
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from core.i18n import QT_TRANSLATE_NOOP, translate
 from gui.widgets.terrain_caveman import CavemanRegression
 from gui.widgets.terrain_game import TerrainGame
 from gui.widgets.terrain_race import TerrainRace
 
-MODES = ("1-D game", "2-D terrain & race", "Caveman's regression")
+CONTEXT = "gui.panels.terrain_panel"
+MODES = (QT_TRANSLATE_NOOP("gui.panels.terrain_panel", "1-D game"),
+         QT_TRANSLATE_NOOP("gui.panels.terrain_panel", "2-D terrain & race"),
+         QT_TRANSLATE_NOOP("gui.panels.terrain_panel", "Caveman's regression"))  # English names: set_mode's keys
 
 
 class TerrainPanel(QWidget):
@@ -20,18 +24,21 @@ class TerrainPanel(QWidget):
         self.race = TerrainRace()
         self.caveman = CavemanRegression()
         self.tabs = QTabWidget()
-        tips = ("A creature in the mist feels only the slope under its feet: play gradient descent by hand "
-                "or by the rule, on the lecture's terrains.",
-                "A 2-D loss surface with its gradient, and a race between GD, momentum, RMSProp and Adam.",
-                "Fit the caveman's line f(x) = w·x + b: by hand, then by gradient descent on the loss terrain.")
-        for widget, title, tip in zip((self.game, self.race, self.caveman), MODES, tips):
-            self.tabs.setTabToolTip(self.tabs.addTab(widget, title.replace("&", "&&")), tip)
+        tips = (translate("gui.panels.terrain_panel", "A creature in the mist feels only the slope under its feet: "
+                          "play gradient descent by hand or by the rule, on the lecture's terrains."),
+                translate("gui.panels.terrain_panel", "A 2-D loss surface with its gradient, and a race between GD, "
+                          "momentum, RMSProp and Adam."),
+                translate("gui.panels.terrain_panel", "Fit the caveman's line f(x) = w·x + b: by hand, then by "
+                          "gradient descent on the loss terrain."))
+        for widget, mode, tip in zip((self.game, self.race, self.caveman), MODES, tips):
+            title = translate(CONTEXT, mode).replace("&", "&&")
+            self.tabs.setTabToolTip(self.tabs.addTab(widget, title), tip)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.tabs)
 
     def set_mode(self, mode: str) -> None:
-        """Show one of MODES."""
+        """Show one of MODES (the English name, whatever the language shown)."""
         self.tabs.setCurrentIndex(MODES.index(mode))
 
     def stop_all(self) -> None:

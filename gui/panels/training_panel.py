@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import gc
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, QSize, Qt, Signal, Slot
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
                                QProgressBar, QPushButton, QScrollArea, QSpinBox, QSplitter, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from core.errors import StudioError
+from core.i18n import QT_TRANSLATE_NOOP, translate
 from core.network_spec import default_spec
 from core.overfitting import overfit_presets
 from core.reports import (LOSS_LABELS, LOSSES, OPTIMIZER_LABELS, OPTIMIZERS, DivergenceReport, EpochReport,
@@ -31,7 +32,18 @@ from gui.widgets.weight_heatmap import GradientNormPlot, WeightsView
 
 LOSS_REDRAW_S = 0.1      # the loss curve grows at up to 10 Hz
 WEIGHTS_REDRAW_S = 0.25  # heatmaps, gradient norms and the decision boundary at up to 4 Hz
+MIN_COLUMN_WIDTH = 330   # px: the settings column's width on a small screen
+COLUMN_SHARE = 0.3       # at most this share of the screen's width for the settings column
 EPOCHS_REDRAW_S = 0.2    # one-batch epochs (caveman, batch = all) come hundreds a second
+CONTEXT = "gui.panels.training_panel"
+OUTCOME_WORDS = {"completed": QT_TRANSLATE_NOOP("gui.panels.training_panel", "completed"),
+                 "early_stopped": QT_TRANSLATE_NOOP("gui.panels.training_panel", "early stopped"),
+                 "diverged": QT_TRANSLATE_NOOP("gui.panels.training_panel", "diverged")}
+
+
+def shown_label(labels: dict[str, str], name: str) -> str:
+    """An optimizer's or loss's label in the app's language (core.reports marks them); the name stays item data."""
+    return translate("core.reports", labels[name])
 
 
 def format_progress(report: LossReport, epochs: int, steps_per_epoch: int, batch_size: int) -> str:
@@ -40,10 +52,13 @@ def format_progress(report: LossReport, epochs: int, steps_per_epoch: int, batch
     eta = ""
     if report.samples_per_s > 0 and remaining > 0:
         seconds = remaining * batch_size / report.samples_per_s
-        eta = f" · ETA {int(seconds // 60)}:{int(seconds % 60):02d}"
+        eta = translate("gui.panels.training_panel", " · ETA {minutes}:{seconds:02d}").format(
+            minutes=int(seconds // 60), seconds=int(seconds % 60))
     epoch = min(report.step // max(steps_per_epoch, 1) + 1, epochs)
-    return (f"Epoch {epoch}/{epochs} · step {report.step:,}/{report.total_steps:,} · "
-            f"{report.samples_per_s:,.0f} samples/s{eta}")
+    text = translate("gui.panels.training_panel",
+                     "Epoch {epoch}/{epochs} · step {step:,}/{total:,} · {rate:,.0f} samples/s{eta}")
+    return text.format(epoch=epoch, epochs=epochs, step=report.step, total=report.total_steps,
+                       rate=report.samples_per_s, eta=eta)
 
 
 class Banner(QFrame):
@@ -57,7 +72,7 @@ class Banner(QFrame):
         self._text = QLabel()
         self._text.setWordWrap(True)
         self._button = QPushButton()
-        self._button.setToolTip("Do what the message suggests.")
+        self._button.setToolTip(translate("gui.panels.training_panel", "Do what the message suggests."))
         self._button.clicked.connect(self.action_clicked)
         layout = QHBoxLayout(self)
         layout.addWidget(self._text, 1)
@@ -74,6 +89,35 @@ class Banner(QFrame):
         self._button.setToolTip(tooltip)
         self._button.setVisible(bool(action))
         self.show()
+
+
+class FittingScrollArea(QScrollArea):
+    """Scrolls its column up and down, and is as wide as the column wants to be (up to 30 % of the screen).
+
+    French labels and presentation mode's larger fonts make the settings wider; a fixed minimum
+    width cut them off behind a horizontal scroll bar. Only on a screen too small for the whole
+    column does the scroll bar come back, rather than the window growing past the screen.
+    """
+
+    def __init__(self, content: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidget(content)
+        self.setWidgetResizable(True)
+        content.installEventFilter(self)
+
+    def minimumSizeHint(self) -> QSize:
+        width = self.widget().minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
+        screen = self.screen()
+        limit = max(MIN_COLUMN_WIDTH, int(COLUMN_SHARE * screen.availableGeometry().width())) if screen else width
+        return QSize(min(width + 2 * self.frameWidth(), limit), super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.minimumSizeHint().width(), super().sizeHint().height())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # the column's width changed (fonts, language): tell the splitter
+        return super().eventFilter(watched, event)
 
 
 class TrainingPanel(QWidget):
@@ -115,47 +159,57 @@ class TrainingPanel(QWidget):
         self.lr_control = LearningRateControl(self._state.config.learning_rate)
         self.batch_control = BatchSizeControl(self._state.config.batch_size)
         self.optimizer_combo = QComboBox()
-        for name in OPTIMIZERS:
-            self.optimizer_combo.addItem(OPTIMIZER_LABELS[name], name)
-        self.optimizer_combo.setToolTip("How each step uses the gradient: SGD w ← w − η·g; momentum keeps a "
-                                        "velocity v ← 0.9·v + g; RMSProp and Adam scale steps per weight.")
+        for name in OPTIMIZERS:  # the shown label may be translated; the item data is the optimizer's name
+            self.optimizer_combo.addItem(shown_label(OPTIMIZER_LABELS, name), name)
+        self.optimizer_combo.setToolTip(translate("gui.panels.training_panel",
+                                                  "How each step uses the gradient: SGD w ← w − η·g; momentum keeps a "
+                                                  "velocity v ← 0.9·v + g; RMSProp and Adam scale steps per weight."))
         self.loss_combo = QComboBox()
         for name in LOSSES:
-            self.loss_combo.addItem(LOSS_LABELS[name], name)
-        self.loss_combo.setToolTip("What is minimised: cross-entropy −log p(correct class); MSE mean (ŷ − y)²; "
-                                   "MAE mean |ŷ − y|.")
+            self.loss_combo.addItem(shown_label(LOSS_LABELS, name), name)
+        self.loss_combo.setToolTip(translate("gui.panels.training_panel",
+                                             "What is minimised: cross-entropy −log p(correct class); MSE mean "
+                                             "(ŷ − y)²; MAE mean |ŷ − y|."))
         self.epochs_spin = QSpinBox()
         self.epochs_spin.setRange(1, 10_000)
-        self.epochs_spin.setToolTip("An epoch is one pass over the whole training set.")
+        self.epochs_spin.setToolTip(translate("gui.panels.training_panel",
+                                              "An epoch is one pass over the whole training set."))
         self.seed_spin = QSpinBox()
         self.seed_spin.setRange(0, 2**31 - 1)
-        self.seed_spin.setToolTip("Random seed for the initial weights and the order of samples: same seed, same run.")
+        self.seed_spin.setToolTip(translate("gui.panels.training_panel",
+                                            "Random seed for the initial weights and the order of samples: same seed, "
+                                            "same run."))
         form = QFormLayout()
-        form.addRow("Learning rate η", self.lr_control)
-        form.addRow("Batch size", self.batch_control)
-        form.addRow("Optimizer", self.optimizer_combo)
-        form.addRow("Loss", self.loss_combo)
-        form.addRow("Epochs", self.epochs_spin)
-        form.addRow("Seed", self.seed_spin)
-        settings = QGroupBox("Settings")
+        form.addRow(translate("gui.panels.training_panel", "Learning rate η"), self.lr_control)
+        form.addRow(translate("gui.panels.training_panel", "Batch size"), self.batch_control)
+        form.addRow(translate("gui.panels.training_panel", "Optimizer"), self.optimizer_combo)
+        form.addRow(translate("gui.panels.training_panel", "Loss"), self.loss_combo)
+        form.addRow(translate("gui.panels.training_panel", "Epochs"), self.epochs_spin)
+        form.addRow(translate("gui.panels.training_panel", "Seed"), self.seed_spin)
+        settings = QGroupBox(translate("gui.panels.training_panel", "Settings"))
         settings.setLayout(form)
-        self.train_button = QPushButton("Train")
-        self.train_button.setToolTip("Start or continue training (Space); press again to pause.")
-        self.step_button = QPushButton("Step")
-        self.step_button.setToolTip("Train on exactly one batch, then pause (S).")
-        self.stop_button = QPushButton("Stop")
-        self.stop_button.setToolTip("End the run and measure the test accuracy.")
-        self.reset_button = QPushButton("Reset weights")
-        self.reset_button.setToolTip("Throw the trained weights away and start again from random ones (R).")
+        self.train_button = QPushButton(translate("gui.panels.training_panel", "Train"))
+        self.train_button.setToolTip(translate("gui.panels.training_panel",
+                                               "Start or continue training (Space); press again to pause."))
+        self.step_button = QPushButton(translate("gui.panels.training_panel", "Step"))
+        self.step_button.setToolTip(translate("gui.panels.training_panel",
+                                              "Train on exactly one batch, then pause (S)."))
+        self.stop_button = QPushButton(translate("gui.panels.training_panel", "Stop"))
+        self.stop_button.setToolTip(translate("gui.panels.training_panel",
+                                              "End the run and measure the test accuracy."))
+        self.reset_button = QPushButton(translate("gui.panels.training_panel", "Reset weights"))
+        self.reset_button.setToolTip(translate("gui.panels.training_panel",
+                                               "Throw the trained weights away and start again from random ones (R)."))
         buttons = QGridLayout()
         for i, button in enumerate((self.train_button, self.step_button, self.stop_button, self.reset_button)):
             buttons.addWidget(button, i // 2, i % 2)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
-        self.progress.setToolTip("How much of the run is done.")
-        self.progress_label = QLabel("Ready")
+        self.progress.setToolTip(translate("gui.panels.training_panel", "How much of the run is done."))
+        self.progress_label = QLabel(translate("gui.panels.training_panel", "Ready"))
         self.progress_label.setWordWrap(True)
-        self.progress_label.setToolTip("Epoch, step, speed and time left of the current run.")
+        self.progress_label.setToolTip(translate("gui.panels.training_panel",
+                                                 "Epoch, step, speed and time left of the current run."))
         box = QWidget()
         column = QVBoxLayout(box)
         column.addWidget(settings)
@@ -164,29 +218,28 @@ class TrainingPanel(QWidget):
         column.addWidget(self.progress_label)
         column.addWidget(self._build_overfitting())
         column.addStretch(1)
-        self._controls_scroll = QScrollArea()
-        self._controls_scroll.setWidget(box)
-        self._controls_scroll.setWidgetResizable(True)
-        self._controls_scroll.setMinimumWidth(330)
+        self._controls_scroll = FittingScrollArea(box)
 
     def _build_overfitting(self) -> QGroupBox:
         """L1/L2, early stopping, training-set size, augmentation and the 'Overfit me' experiment."""
         self.regularisation = RegularisationControls(self._state.config)
         self.augmentation = AugmentationControls(self._state.config.augmentation)
-        self.overfit_button = QPushButton("Overfit me")
-        self.overfit_button.setToolTip("200 training images, a wide 512-512 network, no regularisation, 100 epochs: "
-                                       "watch validation loss rise while training loss falls.")
-        self.cure_button = QPushButton("…then cure it")
-        self.cure_button.setToolTip("The same experiment with L2, dropout 0.5 and early stopping; the previous "
-                                    "run stays on the curves as a dotted reference.")
+        self.overfit_button = QPushButton(translate("gui.panels.training_panel", "Overfit me"))
+        self.overfit_button.setToolTip(translate("gui.panels.training_panel",
+                                                 "200 training images, a wide 512-512 network, no regularisation, 100 "
+                                                 "epochs: watch validation loss rise while training loss falls."))
+        self.cure_button = QPushButton(translate("gui.panels.training_panel", "…then cure it"))
+        self.cure_button.setToolTip(translate("gui.panels.training_panel",
+                                              "The same experiment with L2, dropout 0.5 and early stopping; the "
+                                              "previous run stays on the curves as a dotted reference."))
         presets = QHBoxLayout()
         presets.addWidget(self.overfit_button)
         presets.addWidget(self.cure_button)
-        group = QGroupBox("Fight overfitting")
+        group = QGroupBox(translate("gui.panels.training_panel", "Fight overfitting"))
         layout = QVBoxLayout(group)
         layout.addLayout(presets)
         layout.addWidget(self.regularisation)
-        layout.addWidget(QLabel("Data augmentation (image data only):"))
+        layout.addWidget(QLabel(translate("gui.panels.training_panel", "Data augmentation (image data only):")))
         layout.addWidget(self.augmentation)
         return group
 
@@ -200,10 +253,10 @@ class TrainingPanel(QWidget):
         self.decision_view = DecisionView()
         self.results_view = ResultsView()
         self.view_tabs = QTabWidget()
-        self.view_tabs.addTab(self.weights_view, "Weights")
-        self.view_tabs.addTab(self.decision_view, "Decision / fit")
-        self.view_tabs.addTab(self.grad_plot, "Gradient norms")
-        self.view_tabs.addTab(self.results_view, "Test results")
+        self.view_tabs.addTab(self.weights_view, translate("gui.panels.training_panel", "Weights"))
+        self.view_tabs.addTab(self.decision_view, translate("gui.panels.training_panel", "Decision / fit"))
+        self.view_tabs.addTab(self.grad_plot, translate("gui.panels.training_panel", "Gradient norms"))
+        self.view_tabs.addTab(self.results_view, translate("gui.panels.training_panel", "Test results"))
         top = QSplitter(Qt.Orientation.Horizontal)
         top.addWidget(self.loss_plot)
         top.addWidget(self.epoch_curves)
@@ -348,8 +401,9 @@ class TrainingPanel(QWidget):
         if self._controller.is_running:
             return
         if self._state.dataset is None or not self._state.dataset.is_image:
-            dialogs.show_error(self, "Quick train needs digit images: choose MNIST or Synthetic digits in the "
-                                     "Data tab, then press Quick train again.")
+            dialogs.show_error(self, translate("gui.panels.training_panel",
+                                               "Quick train needs digit images: choose MNIST or Synthetic digits in "
+                                               "the Data tab, then press Quick train again."))
             return
         dataset = self._state.dataset
         try:
@@ -375,7 +429,8 @@ class TrainingPanel(QWidget):
         if self._job is not None and not self._job.finished:
             return self._job
         if self._state.dataset is None:
-            dialogs.show_error(self, "Load a dataset first (Data tab), then train.")
+            dialogs.show_error(self, translate("gui.panels.training_panel",
+                                               "Load a dataset first (Data tab), then train."))
             return None
         try:
             job = TrainingJob(self._state.network, self._state.dataset, self._state.config, self._initial_layers)
@@ -415,12 +470,17 @@ class TrainingPanel(QWidget):
         self.divergence_banner.hide()
         self.warning_banner.hide()
         self.progress.setValue(0)
-        self.progress_label.setText("Ready")
+        self.progress_label.setText(translate("gui.panels.training_panel", "Ready"))
 
     def _update_buttons(self) -> None:
         running = self._controller.is_running
         started = self._job is not None and self._job.started and not self._job.finished
-        self.train_button.setText("Pause" if running else ("Continue" if started else "Train"))
+        if running:
+            self.train_button.setText(translate("gui.panels.training_panel", "Pause"))
+        elif started:
+            self.train_button.setText(translate("gui.panels.training_panel", "Continue"))
+        else:
+            self.train_button.setText(translate("gui.panels.training_panel", "Train"))
         self.step_button.setEnabled(not running)
         self.stop_button.setEnabled(running or started)
         for widget in (self.batch_control, self.optimizer_combo, self.loss_combo, self.epochs_spin, self.seed_spin,
@@ -547,14 +607,18 @@ class TrainingPanel(QWidget):
         self.pacer.flush_all()
         self._diverged = True
         self.loss_plot.mark_divergence(report.step)
+        message = translate("gui.panels.training_panel", "Training diverged at step {step}. {message}")
+        retry = translate("gui.panels.training_panel", "Retry at η = {rate:g}")
         self.divergence_banner.show_message(
-            f"Training diverged at step {report.step}. {report.message}",
-            f"Retry at η = {max(report.learning_rate / 10, 1e-5):g}",
-            "Start again from new random weights with a learning rate 10× smaller.")
+            message.format(step=report.step, message=report.message),
+            retry.format(rate=max(report.learning_rate / 10, 1e-5)),
+            translate("gui.panels.training_panel",
+                      "Start again from new random weights with a learning rate 10× smaller."))
 
     @Slot(object)
     def _on_warned(self, report: WarningReport) -> None:
-        self.warning_banner.show_message(f"Step {report.step}: {report.message}")
+        message = translate("gui.panels.training_panel", "Step {step}: {message}")
+        self.warning_banner.show_message(message.format(step=report.step, message=report.message))
 
     @Slot(object)
     def _on_run_finished(self, report: FinishedReport) -> None:
@@ -566,7 +630,9 @@ class TrainingPanel(QWidget):
         if report.outcome != "diverged":
             self.view_tabs.setCurrentWidget(self.results_view)
         self.progress.setValue(1000)
-        self.progress_label.setText(f"Done: {report.outcome.replace('_', ' ')} after {report.step:,} steps")
+        outcome = OUTCOME_WORDS.get(report.outcome, report.outcome.replace("_", " "))
+        done = translate("gui.panels.training_panel", "Done: {outcome} after {steps:,} steps")
+        self.progress_label.setText(done.format(outcome=translate(CONTEXT, outcome), steps=report.step))
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:

@@ -8,6 +8,8 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from core.i18n import translate
+
 MAX_PER_ROW = 32          # a wider layer wraps onto more rows
 DARK = QColor(25, 25, 35)
 WARM = QColor(255, 190, 0)      # strongly positive: lit
@@ -39,9 +41,10 @@ class ActivationStrip(QWidget):
         self._levels: list[np.ndarray] | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMinimumHeight(90)
-        self.setToolTip("Hidden activations h = activation(W·x + b) for the current drawing: each cell is "
-                        "one neuron, brighter = stronger response (relative to the layer's strongest); "
-                        "blue = negative.")
+        self.setToolTip(translate("gui.widgets.activation_strip",
+                                  "Hidden activations h = activation(W·x + b) for the current drawing: each cell is "
+                                  "one neuron, brighter = stronger response (relative to the layer's strongest); "
+                                  "blue = negative."))
 
     @property
     def levels(self) -> list[np.ndarray] | None:
@@ -79,7 +82,8 @@ class ActivationStrip(QWidget):
             y += line + 2
             y = self._paint_cells(painter, i, y) + 8
         if not self._titles:
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No hidden layers")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
+                             translate("gui.widgets.activation_strip", "No hidden layers"))
         painter.end()
 
     def _paint_cells(self, painter: QPainter, i: int, y: float) -> float:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSl
 
 from core.datasets import to_pixels
 from core.errors import StudioError
+from core.i18n import QT_TRANSLATE_NOOP, translate
 from core.reports import Augmentation
 from gui import dialogs
 
@@ -34,7 +35,9 @@ INK_LUT = np.linspace(255, 0, 256).astype(np.uint8)   # dark ink on white paper 
 
 @dataclass(frozen=True)
 class SliderSpec:
-    """One augmentation slider: which Augmentation field, its step, how to show its value, its tooltip."""
+    """One augmentation slider: which Augmentation field, its step, how to show its value, its tooltip.
+
+    `title` and `tooltip` are English, marked for translation; translate them where they are shown."""
 
     field: str
     title: str
@@ -48,22 +51,34 @@ class SliderSpec:
 
 
 SLIDERS: tuple[SliderSpec, ...] = (
-    SliderSpec("shift_px", "Shift", 0.5, lambda v: f"± {v:g} px",
-               "Moves each training image by a random amount, up to ± this many pixels left/right and up/down:\n"
-               "x' = x + Δx,  y' = y + Δy,  Δx, Δy ~ U(−s, s)."),
-    SliderSpec("rotation_deg", "Rotation", 1.0, lambda v: f"± {v:g}°",
-               "Turns each training image about its centre by a random angle up to ± this many degrees:\n"
-               "θ ~ U(−r, r)."),
-    SliderSpec("scale", "Scale", 0.01, lambda v: f"± {v * 100:.0f} %",
-               "Enlarges or shrinks each training image by a random factor 1 + u,  u ~ U(−s, s)\n"
-               "(0.10 means anything from 90 % to 110 %)."),
-    SliderSpec("thickness", "Stroke thickness", 0.05, lambda v: f"± {v:.2f}",
-               "Makes the strokes of each training image thicker or thinner by a random amount a:\n"
-               "p' = p + a·(dilate(p) − p) for a > 0 (up to +s), towards erode(p) for a < 0 (up to −s/2);\n"
-               "dilate/erode take the max/min over each pixel's 3×3 neighbourhood."),
-    SliderSpec("noise", "Pixel noise", 0.01, lambda v: f"σ = {v:.2f}",
-               "Adds random Gaussian noise to every pixel, then clips to [0, 1]:\n"
-               "p' = clip(p + σ·n, 0, 1),  n ~ N(0, 1)."),
+    SliderSpec("shift_px", QT_TRANSLATE_NOOP("gui.widgets.augmentation_controls", "Shift"), 0.5,
+               lambda v: f"± {v:g} px",
+               QT_TRANSLATE_NOOP("gui.widgets.augmentation_controls",
+                                 "Moves each training image by a random amount, up to ± this many pixels "
+                                 "left/right and up/down:\n"
+                                 "x' = x + Δx,  y' = y + Δy,  Δx, Δy ~ U(−s, s).")),
+    SliderSpec("rotation_deg", QT_TRANSLATE_NOOP("gui.widgets.augmentation_controls", "Rotation"), 1.0,
+               lambda v: f"± {v:g}°",
+               QT_TRANSLATE_NOOP("gui.widgets.augmentation_controls",
+                                 "Turns each training image about its centre by a random angle up to ± this many "
+                                 "degrees:\nθ ~ U(−r, r).")),
+    SliderSpec("scale", QT_TRANSLATE_NOOP("gui.widgets.augmentation_controls", "Scale"), 0.01,
+               lambda v: f"± {v * 100:.0f} %",
+               QT_TRANSLATE_NOOP("gui.widgets.augmentation_controls",
+                                 "Enlarges or shrinks each training image by a random factor 1 + u,  u ~ U(−s, s)\n"
+                                 "(0.10 means anything from 90 % to 110 %).")),
+    SliderSpec("thickness", QT_TRANSLATE_NOOP("gui.widgets.augmentation_controls", "Stroke thickness"), 0.05,
+               lambda v: f"± {v:.2f}",
+               QT_TRANSLATE_NOOP("gui.widgets.augmentation_controls",
+                                 "Makes the strokes of each training image thicker or thinner by a random amount a:\n"
+                                 "p' = p + a·(dilate(p) − p) for a > 0 (up to +s), towards erode(p) for a < 0 "
+                                 "(up to −s/2);\n"
+                                 "dilate/erode take the max/min over each pixel's 3×3 neighbourhood.")),
+    SliderSpec("noise", QT_TRANSLATE_NOOP("gui.widgets.augmentation_controls", "Pixel noise"), 0.01,
+               lambda v: f"σ = {v:.2f}",
+               QT_TRANSLATE_NOOP("gui.widgets.augmentation_controls",
+                                 "Adds random Gaussian noise to every pixel, then clips to [0, 1]:\n"
+                                 "p' = clip(p + σ·n, 0, 1),  n ~ N(0, 1).")),
 )
 
 
@@ -114,8 +129,10 @@ class PreviewStrip(pg.GraphicsLayoutWidget):
         self._arrange(count)
         self.setMinimumHeight(100)
         self.setMaximumHeight(260)
-        self.setToolTip("Eight training images with the random changes applied, as the network will see them.\n"
-                        "Every batch gets new random changes; “New examples” draws another set.")
+        self.setToolTip(translate("gui.widgets.augmentation_controls",
+                                  "Eight training images with the random changes applied, as the network will "
+                                  "see them.\nEvery batch gets new random changes; “New examples” draws another "
+                                  "set."))
 
     def show_images(self, images01: np.ndarray) -> None:
         """Show up to `count` images (n, 28, 28) with pixels in [0, 1]."""
@@ -165,18 +182,22 @@ class AugmentationControls(QWidget):
         self.preview = PreviewStrip()
         self._note = QLabel()
         self._note.setWordWrap(True)
-        self._reset = QPushButton("&No augmentation")
-        self._reset.setToolTip("Set every slider to 0: the network trains on the images exactly as they are.")
-        self._reshuffle = QPushButton("New &examples")
-        self._reshuffle.setToolTip("Draw another set of random changes for the preview (training draws new ones "
-                                   "for every batch anyway).")
+        self._reset = QPushButton(translate("gui.widgets.augmentation_controls", "&No augmentation"))
+        self._reset.setToolTip(translate("gui.widgets.augmentation_controls",
+                                         "Set every slider to 0: the network trains on the images exactly as "
+                                         "they are."))
+        self._reshuffle = QPushButton(translate("gui.widgets.augmentation_controls", "New &examples"))
+        self._reshuffle.setToolTip(translate("gui.widgets.augmentation_controls",
+                                             "Draw another set of random changes for the preview (training draws new "
+                                             "ones for every batch anyway)."))
         self._reshuffle.setShortcut(QKeySequence("Ctrl+E"))
         self._torch_wait = QTimer(self)
         self._torch_wait.setSingleShot(True)
         self._torch_wait.setInterval(TORCH_RETRY_MS)
         self._torch_wait.timeout.connect(self._on_torch_wait_elapsed)
         self._build_layout()
-        self._set_enabled(True, "Choose an image dataset to see its training images here.")
+        self._set_enabled(True, translate("gui.widgets.augmentation_controls",
+                                          "Choose an image dataset to see its training images here."))
         self.set_augmentation(self._augmentation)
         self._reset.clicked.connect(self._on_reset_clicked)
         self._reshuffle.clicked.connect(self._on_reshuffle_clicked)
@@ -185,12 +206,13 @@ class AugmentationControls(QWidget):
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)
         for row, spec in enumerate(SLIDERS):
-            title, slider, value = QLabel(spec.title), QSlider(Qt.Orientation.Horizontal), QLabel()
+            title = QLabel(translate("gui.widgets.augmentation_controls", spec.title))
+            slider, value = QSlider(Qt.Orientation.Horizontal), QLabel()
             slider.setRange(0, spec.ticks)
             slider.setPageStep(max(1, spec.ticks // 5))
             slider.setObjectName(spec.field)
             for widget in (title, slider, value):
-                widget.setToolTip(spec.tooltip)
+                widget.setToolTip(translate("gui.widgets.augmentation_controls", spec.tooltip))
             value.setMinimumWidth(value.fontMetrics().horizontalAdvance("σ = 0.00 ") + 8)
             slider.valueChanged.connect(self._on_slider_moved)
             grid.addWidget(title, row, 0)
@@ -232,8 +254,9 @@ class AugmentationControls(QWidget):
         """Preview the first eight training images of an image dataset; other data cannot be augmented."""
         if dataset is None or not dataset.is_image:
             self._sources = np.zeros((0, SIDE, SIDE), np.float32)
-            self._set_enabled(False, "Augmentation changes images; choose an image dataset "
-                                     "(MNIST, Fashion-MNIST, digits) to use it.")
+            self._set_enabled(False, translate("gui.widgets.augmentation_controls",
+                                               "Augmentation changes images; choose an image dataset "
+                                               "(MNIST, Fashion-MNIST, digits) to use it."))
             self._update_preview()
             return
         self.set_images(to_pixels(dataset.x_train[:PREVIEW_COUNT]))
@@ -243,8 +266,9 @@ class AugmentationControls(QWidget):
             slider.setEnabled(enabled)
         self._reset.setEnabled(enabled)
         self._reshuffle.setEnabled(enabled)
-        self._note.setText(note or "Training draws new random changes for every batch; "
-                                   "the test and validation images are never changed.")
+        self._note.setText(note or translate("gui.widgets.augmentation_controls",
+                                             "Training draws new random changes for every batch; "
+                                             "the test and validation images are never changed."))
 
     def _update_preview(self) -> None:
         """Show the eight images with the current random changes (the originals while torch loads)."""

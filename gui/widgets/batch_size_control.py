@@ -4,18 +4,28 @@ from __future__ import annotations
 from PySide6.QtCore import QSignalBlocker, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
-QUICK_CHOICES = (("1 — stochastic", 1), ("16", 16), ("32", 32), ("64", 64), ("256", 256), ("1024", 1024),
-                 ("all — batch GD", 0))
+from core.i18n import QT_TRANSLATE_NOOP, translate
+
+# the labels with words are marked for translation and translated where they are shown
+QUICK_CHOICES = ((QT_TRANSLATE_NOOP("gui.widgets.batch_size_control", "1 — stochastic"), 1), ("16", 16), ("32", 32),
+                 ("64", 64), ("256", 256), ("1024", 1024),
+                 (QT_TRANSLATE_NOOP("gui.widgets.batch_size_control", "all — batch GD"), 0))
 
 
 def describe_batch(batch_size: int, n_train: int | None) -> str:
     """The lecture's words for a batch size."""
     if batch_size == 1:
-        return "Stochastic gradient descent: one sample per step (noisy, many steps)."
+        return translate("gui.widgets.batch_size_control",
+                         "Stochastic gradient descent: one sample per step (noisy, many steps).")
     if batch_size == 0 or (n_train is not None and batch_size >= n_train):
-        total = f"all {n_train:,} samples" if n_train else "the whole training set"
-        return f"Batch gradient descent: {total} per step (smooth, one step per epoch)."
-    return f"Mini-batch gradient descent: {batch_size} samples per step."
+        if not n_train:
+            return translate("gui.widgets.batch_size_control",
+                             "Batch gradient descent: the whole training set per step (smooth, one step per epoch).")
+        return translate("gui.widgets.batch_size_control",
+                         "Batch gradient descent: all {count:,} samples per step (smooth, one step per epoch)."
+                         ).format(count=n_train)
+    return translate("gui.widgets.batch_size_control",
+                     "Mini-batch gradient descent: {size} samples per step.").format(size=batch_size)
 
 
 class BatchSizeControl(QWidget):
@@ -27,12 +37,15 @@ class BatchSizeControl(QWidget):
         super().__init__(parent)
         self._combo = QComboBox()
         for label, value in QUICK_CHOICES:
-            self._combo.addItem(label, value)
-        self._combo.setToolTip("Common batch sizes: 1 = stochastic, N = mini-batch, all = batch gradient descent.")
+            self._combo.addItem(translate("gui.widgets.batch_size_control", label), value)
+        self._combo.setToolTip(translate("gui.widgets.batch_size_control",
+                                         "Common batch sizes: 1 = stochastic, N = mini-batch, "
+                                         "all = batch gradient descent."))
         self._spin = QSpinBox()
         self._spin.setRange(0, 1_000_000)
-        self._spin.setSpecialValueText("all")
-        self._spin.setToolTip("Samples per gradient step (0 = all samples = batch gradient descent).")
+        self._spin.setSpecialValueText(translate("gui.widgets.batch_size_control", "all"))
+        self._spin.setToolTip(translate("gui.widgets.batch_size_control",
+                                        "Samples per gradient step (0 = all samples = batch gradient descent)."))
         self._words = QLabel()
         self._words.setWordWrap(True)
         self._words.setObjectName("hint")

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from core.datasets import Dataset
+from core.i18n import QT_TRANSLATE_NOOP, translate
 from core.inference import forward, softmax
 from core.reports import WeightsReport
 
@@ -26,8 +27,9 @@ CLASS_COLOURS = ((33, 102, 172), (230, 115, 0), (27, 158, 119), (117, 112, 179),
                  (102, 166, 30), (166, 118, 29), (102, 102, 102), (217, 95, 2), (230, 171, 2))
 BOUNDARY_PEN = pg.mkPen(20, 20, 20, width=2)
 CURVE_PEN = pg.mkPen(200, 30, 30, width=3)
-NOT_2D = "The decision boundary needs a 2-D dataset (two inputs) or a 1-D curve; {name} has {size} inputs."
-NO_DATA = "Choose a dataset to see what the network learns about it."
+NOT_2D = QT_TRANSLATE_NOOP("gui.widgets.decision_view", "The decision boundary needs a 2-D dataset (two inputs) "
+                           "or a 1-D curve; {name} has {size} inputs.")
+NO_DATA = QT_TRANSLATE_NOOP("gui.widgets.decision_view", "Choose a dataset to see what the network learns about it.")
 
 
 def plane_grid(x: np.ndarray, n: int = GRID_SIZE, margin: float = MARGIN
@@ -125,6 +127,13 @@ def _edge_crossings(v: np.ndarray, level: float, xs: np.ndarray, ys: np.ndarray)
     return points
 
 
+def class_name(names: tuple[str, ...], k: int) -> str:
+    """The dataset's name for class k, or 'class 3' (numbered from 1) when it has none."""
+    if k < len(names):
+        return names[k]
+    return translate("gui.widgets.decision_view", "class {number}").format(number=k + 1)
+
+
 def _finite_weights(report: WeightsReport) -> bool:
     return all(np.isfinite(layer.weight).all() and np.isfinite(layer.bias).all() for layer in report.layers)
 
@@ -134,7 +143,7 @@ class DecisionView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._message = QLabel(NO_DATA)
+        self._message = QLabel(translate("gui.widgets.decision_view", NO_DATA))
         self._message.setWordWrap(True)
         self._message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._graphics = pg.GraphicsLayoutWidget()
@@ -175,13 +184,14 @@ class DecisionView(QWidget):
         self._dataset = dataset
         self._reset_plot()
         if dataset is None:
-            self._set_not_applicable(NO_DATA)
+            self._set_not_applicable(translate("gui.widgets.decision_view", NO_DATA))
         elif dataset.input_size == 2 and dataset.task == "classification":
             self._build_plane(dataset)
         elif dataset.input_size == 1 and dataset.task == "regression":
             self._build_curve(dataset)
         else:
-            self._set_not_applicable(NOT_2D.format(name=dataset.name, size=f"{dataset.input_size:,}"))
+            self._set_not_applicable(translate("gui.widgets.decision_view", NOT_2D).format(
+                name=dataset.name, size=f"{dataset.input_size:,}"))
 
     @Slot(object)
     def show_weights(self, report: WeightsReport | None) -> None:
@@ -195,9 +205,12 @@ class DecisionView(QWidget):
                 shown = self._update_plane(class_probabilities(report, self._grid))
             else:
                 shown = self._update_curve(forward(report, self._grid).logits[:, 0])
-        self._message.setText(f"The network after step {report.step:,}" if shown else
-                              f"Step {report.step:,}: the network's output is not finite, so this "
-                              "frame was skipped.")
+        if shown:
+            text = translate("gui.widgets.decision_view", "The network after step {step:,}")
+        else:
+            text = translate("gui.widgets.decision_view",
+                             "Step {step:,}: the network's output is not finite, so this frame was skipped.")
+        self._message.setText(text.format(step=report.step))
 
     def _fits(self, report: WeightsReport) -> bool:
         """The snapshot's input and output sizes match the dataset (the network may be changing)."""
@@ -226,10 +239,11 @@ class DecisionView(QWidget):
         self._mode, self._classes = "plane", dataset.num_outputs
         self._grid, self._rect = plane_grid(dataset.x_train)
         names = dataset.class_names
-        self._plot.setTitle("Decision boundary: colour = the network's probability, line = 50 %",
+        self._plot.setTitle(translate("gui.widgets.decision_view",
+                                      "Decision boundary: colour = the network's probability, line = 50 %"),
                             size=TITLE_SIZE)
-        self._plot.setLabel("bottom", "x₁ (first input)")
-        self._plot.setLabel("left", "x₂ (second input)")
+        self._plot.setLabel("bottom", translate("gui.widgets.decision_view", "x₁ (first input)"))
+        self._plot.setLabel("left", translate("gui.widgets.decision_view", "x₂ (second input)"))
         self._plot.setAspectLocked(True)  # the plane is not stretched: circles stay round
         self.heatmap = pg.ImageItem(axisOrder="row-major")
         self._plot.addItem(self.heatmap)
@@ -240,7 +254,8 @@ class DecisionView(QWidget):
         x0, y0, width, height = self._rect
         self._plot.setRange(xRange=(x0, x0 + width), yRange=(y0, y0 + height), padding=0)
         self._graphics.show()
-        self._message.setText("Train the network to see how it divides the plane.")
+        self._message.setText(translate("gui.widgets.decision_view",
+                                        "Train the network to see how it divides the plane."))
 
     def _init_heatmap(self, names: tuple[str, ...]) -> None:
         """Two classes: P(second class) on a blue–white–orange map with a colour bar; more: RGB."""
@@ -251,7 +266,7 @@ class DecisionView(QWidget):
             cmap = pg.ColorMap([0.0, 0.5, 1.0], [tuple(int(v) for v in c) for c in colours])
             self.heatmap.setImage(np.full((n, n), 0.5, np.float32), autoLevels=False, levels=(0.0, 1.0))
             self.colorbar = pg.ColorBarItem(values=(0.0, 1.0), colorMap=cmap, interactive=False, width=16,
-                                            label=f"P({names[1] if len(names) > 1 else 'class 2'})")
+                                            label=f"P({class_name(names, 1)})")
             self.colorbar.setImageItem(self.heatmap, insert_in=self._plot)
         else:
             self.heatmap.setImage(np.full((n, n, 3), 255, np.uint8), autoLevels=False, levels=(0, 255))
@@ -264,27 +279,30 @@ class DecisionView(QWidget):
             colour = CLASS_COLOURS[k % len(CLASS_COLOURS)]
             self._plot.addItem(pg.ScatterPlotItem(mine[:, 0], mine[:, 1], size=8, brush=pg.mkBrush(*colour),
                                                   pen=pg.mkPen(255, 255, 255, width=1),
-                                                  name=names[k] if k < len(names) else f"class {k + 1}"))
+                                                  name=class_name(names, k)))
 
     def _build_curve(self, dataset: Dataset) -> None:
         """Data points and the network's curve ŷ(x); the view is fixed to the data."""
         self._mode, self._classes = "curve", 1
         self._grid = curve_inputs(dataset.x_train)
-        self._plot.setTitle("Fitted curve: the network's output ŷ(x) over the training data", size=TITLE_SIZE)
-        self._plot.setLabel("bottom", "x (input)")
-        self._plot.setLabel("left", "y (target) and ŷ (prediction)")
+        self._plot.setTitle(translate("gui.widgets.decision_view",
+                                      "Fitted curve: the network's output ŷ(x) over the training data"),
+                            size=TITLE_SIZE)
+        self._plot.setLabel("bottom", translate("gui.widgets.decision_view", "x (input)"))
+        self._plot.setLabel("left", translate("gui.widgets.decision_view", "y (target) and ŷ (prediction)"))
         self._plot.addLegend(offset=(10, 10))
         self._plot.addItem(pg.ScatterPlotItem(dataset.x_train[:, 0], dataset.y_train[:, 0], size=8,
                                               brush=pg.mkBrush(*CLASS_COLOURS[0]), pen=pg.mkPen("w"),
-                                              name="training data"))
-        self.curve = pg.PlotDataItem(pen=CURVE_PEN, name="network ŷ(x)")
+                                              name=translate("gui.widgets.decision_view", "training data")))
+        self.curve = pg.PlotDataItem(pen=CURVE_PEN, name=translate("gui.widgets.decision_view", "network ŷ(x)"))
         self._plot.addItem(self.curve)
         (x_low, y_low), (x_high, y_high) = _padded_range(
             np.column_stack([dataset.x_train[:, 0], dataset.y_train[:, 0]]), 0.15)
         self._plot.setRange(xRange=(float(self._grid[0, 0]), float(self._grid[-1, 0])),
                             yRange=(float(y_low), float(y_high)), padding=0)
         self._graphics.show()
-        self._message.setText("Train the network to see its curve follow the data.")
+        self._message.setText(translate("gui.widgets.decision_view",
+                                        "Train the network to see its curve follow the data."))
 
     def _update_plane(self, probs: np.ndarray) -> bool:
         if not np.isfinite(probs).all():

@@ -14,6 +14,8 @@ from PySide6.QtGui import (QColor, QFont, QImage, QKeyEvent, QKeySequence, QMous
                            QPainterPath, QPaintEvent, QPen)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from core.i18n import translate
+
 RESOLUTION = 280          # side of the drawing in pixels (10× MNIST's 28)
 DEFAULT_BRUSH = 20.0      # pen width in drawing pixels: ~2 px after scaling to MNIST's 20-px box
 MIN_BRUSH, MAX_BRUSH = 6.0, 48.0
@@ -86,8 +88,10 @@ class DrawingCanvas(QWidget):
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self.setMinimumSize(200, 200)
-        self.setToolTip("Draw a digit with the mouse, a pen or a finger. Right-click, Esc or Delete "
-                        "clears; Ctrl+Z undoes the last stroke; keys 0–9 add the drawing to your digits.")
+        self.setToolTip(translate("gui.widgets.drawing_canvas", "Draw a digit with the mouse, a pen or a finger. "
+                                                                "Right-click, Esc or Delete clears; Ctrl+Z undoes "
+                                                                "the last stroke; keys 0–9 add the drawing to your "
+                                                                "digits."))
 
     # ---- state --------------------------------------------------------------------------------
 
@@ -236,7 +240,8 @@ class DrawingCanvas(QWidget):
         if self.is_empty:
             painter.setPen(QColor(150, 150, 150))
             painter.setFont(QFont(self.font().family(), max(12, int(board.width() / 18))))
-            painter.drawText(board, Qt.AlignmentFlag.AlignCenter, "Draw a digit here")
+            painter.drawText(board, Qt.AlignmentFlag.AlignCenter, translate("gui.widgets.drawing_canvas",
+                                                                            "Draw a digit here"))
         painter.end()
 
 

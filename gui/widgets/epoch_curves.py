@@ -6,10 +6,20 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from core.i18n import translate
 from core.overfitting import diagnose
 from core.reports import EpochReport
 
 TRAIN_COLOUR, VAL_COLOUR = (0, 114, 178), (230, 159, 0)   # Okabe–Ito blue and orange: colour-blind safe
+
+
+def metric_titles(metric_name: str) -> tuple[str, str]:
+    """(plot title, y-axis label) for a metric: 'Accuracy per epoch' and 'accuracy', or 'R² per epoch' and 'R²'."""
+    if metric_name == "accuracy":
+        return (translate("gui.widgets.epoch_curves", "Accuracy per epoch"),
+                translate("gui.widgets.epoch_curves", "accuracy"))
+    title = translate("gui.widgets.epoch_curves", "{metric} per epoch").format(metric=metric_name.capitalize())
+    return title, metric_name
 
 
 class _TrainValPlot(pg.PlotWidget):
@@ -18,9 +28,10 @@ class _TrainValPlot(pg.PlotWidget):
     def __init__(self, title: str, y_label: str) -> None:
         super().__init__()
         self.setTitle(title)
-        self.setToolTip("Training (blue) and validation (orange) per epoch; the shaded band is the gap between "
-                        "them. Dotted: the previous run, to compare.")
-        self.setLabel("bottom", "epoch")
+        self.setToolTip(translate("gui.widgets.epoch_curves",
+                                  "Training (blue) and validation (orange) per epoch; the shaded band is the gap "
+                                  "between them. Dotted: the previous run, to compare."))
+        self.setLabel("bottom", translate("gui.widgets.epoch_curves", "epoch"))
         self.setLabel("left", y_label)
         self.showGrid(x=True, y=True, alpha=0.2)
         self.addLegend(offset=(-10, 10))
@@ -29,13 +40,14 @@ class _TrainValPlot(pg.PlotWidget):
         self.reference_train = self.plot(pen=pg.mkPen(TRAIN_COLOUR + (70,), width=2, style=Qt.PenStyle.DotLine))
         self.reference_val = self.plot(pen=pg.mkPen(VAL_COLOUR + (70,), width=2, style=Qt.PenStyle.DotLine))
         self.train = self.plot(pen=pg.mkPen(TRAIN_COLOUR, width=2.5), symbol="o", symbolSize=6,
-                               symbolBrush=TRAIN_COLOUR, name="training")
+                               symbolBrush=TRAIN_COLOUR, name=translate("gui.widgets.epoch_curves", "training"))
         self.val = self.plot(pen=pg.mkPen(VAL_COLOUR, width=2.5), symbol="s", symbolSize=6,
-                             symbolBrush=VAL_COLOUR, name="validation")
+                             symbolBrush=VAL_COLOUR, name=translate("gui.widgets.epoch_curves", "validation"))
         self.gap = pg.FillBetweenItem(self.train, self.val, brush=pg.mkBrush(213, 94, 0, 50))
         self.addItem(self.gap)
         self.stop_marker = pg.InfiniteLine(angle=90, pen=pg.mkPen((0, 158, 115), width=2, style=Qt.PenStyle.DashLine),
-                                           label="best epoch (restored)", labelOpts={"position": 0.85})
+                                           label=translate("gui.widgets.epoch_curves", "best epoch (restored)"),
+                                           labelOpts={"position": 0.85})
         self.stop_marker.setVisible(False)
         self.addItem(self.stop_marker)
         self._last_epoch = 0.0       # the x axis spans the planned epochs; 0 = follow the data
@@ -77,13 +89,16 @@ class EpochCurves(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.loss_plot = _TrainValPlot("Loss per epoch", "loss")
-        self.metric_plot = _TrainValPlot("Accuracy per epoch", "accuracy")
-        self._diagnosis = QLabel("Train a network: one point per epoch appears here.")
+        self.loss_plot = _TrainValPlot(translate("gui.widgets.epoch_curves", "Loss per epoch"),
+                                       translate("gui.widgets.epoch_curves", "loss"))
+        self.metric_plot = _TrainValPlot(*metric_titles("accuracy"))
+        self._diagnosis = QLabel(translate("gui.widgets.epoch_curves",
+                                           "Train a network: one point per epoch appears here."))
         self._diagnosis.setWordWrap(True)
         self._diagnosis.setObjectName("diagnosis")
-        self._diagnosis.setToolTip("What the two curves say: a growing gap where validation loss rises "
-                                   "while training loss falls means overfitting.")
+        self._diagnosis.setToolTip(translate("gui.widgets.epoch_curves",
+                                             "What the two curves say: a growing gap where validation loss rises "
+                                             "while training loss falls means overfitting."))
         plots = QHBoxLayout()
         plots.addWidget(self.loss_plot)
         plots.addWidget(self.metric_plot)
@@ -118,8 +133,9 @@ class EpochCurves(QWidget):
         self.metric_plot.show_values(epochs, column("train_metric"), column("val_metric"))
         if report.metric_name != self._metric_name:  # a new title re-lays out the plot: only on change
             self._metric_name = report.metric_name
-            self.metric_plot.setTitle(f"{report.metric_name.capitalize()} per epoch")
-            self.metric_plot.setLabel("left", report.metric_name)
+            title, y_label = metric_titles(report.metric_name)
+            self.metric_plot.setTitle(title)
+            self.metric_plot.setLabel("left", y_label)
         self._diagnosis.setText(diagnose(self._history))
 
     def mark_best_epoch(self, epoch: int) -> None:
@@ -145,4 +161,5 @@ class EpochCurves(QWidget):
         for plot in (self.loss_plot, self.metric_plot):
             plot.follow_data()
         self._history.clear()
-        self._diagnosis.setText("Train a network: one point per epoch appears here.")
+        self._diagnosis.setText(translate("gui.widgets.epoch_curves",
+                                          "Train a network: one point per epoch appears here."))

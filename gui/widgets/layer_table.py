@@ -6,15 +6,33 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDoubleSpinBox, QHBoxLayout, QHeaderView,
                                QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from core.i18n import QT_TRANSLATE_NOOP, translate
 from core.network_spec import ACTIVATIONS, MAX_HIDDEN_LAYERS, MAX_UNITS, LayerSpec
 
-ACTIVATION_NAMES = {"relu": "ReLU", "leaky_relu": "Leaky ReLU", "sigmoid": "Sigmoid σ", "tanh": "tanh",
-                    "linear": "none (linear)"}
-ACTIVATION_TIPS = {"relu": "ReLU(z) = max(0, z)", "leaky_relu": "LeakyReLU(z) = z if z > 0 else 0.01·z",
+# names and tips are English, marked for translation (formulas alone are not): translate them where shown
+ACTIVATION_NAMES = {"relu": "ReLU", "leaky_relu": "Leaky ReLU",
+                    "sigmoid": QT_TRANSLATE_NOOP("gui.widgets.layer_table", "Sigmoid σ"), "tanh": "tanh",
+                    "linear": QT_TRANSLATE_NOOP("gui.widgets.layer_table", "none (linear)")}
+ACTIVATION_TIPS = {"relu": "ReLU(z) = max(0, z)",
+                   "leaky_relu": QT_TRANSLATE_NOOP("gui.widgets.layer_table", "LeakyReLU(z) = z if z > 0 else 0.01·z"),
                    "sigmoid": "σ(z) = 1 / (1 + e^(−z))", "tanh": "tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z))",
-                   "linear": "h = z (no activation: stacked linear layers stay one linear map)"}
+                   "linear": QT_TRANSLATE_NOOP("gui.widgets.layer_table",
+                                               "h = z (no activation: stacked linear layers stay one linear map)")}
 NEW_LAYER_UNITS = 16
-COLUMNS = ("Layer", "Neurons", "Activation", "Dropout")
+COLUMNS = (QT_TRANSLATE_NOOP("gui.widgets.layer_table", "Layer"),
+           QT_TRANSLATE_NOOP("gui.widgets.layer_table", "Neurons"),
+           QT_TRANSLATE_NOOP("gui.widgets.layer_table", "Activation"),
+           QT_TRANSLATE_NOOP("gui.widgets.layer_table", "Dropout"))
+
+
+def activation_name(activation: str) -> str:
+    """'ReLU', 'Sigmoid σ'... in the current language (the key itself for an unknown activation)."""
+    return translate("gui.widgets.layer_table", ACTIVATION_NAMES.get(activation, activation))
+
+
+def activation_tip(activation: str) -> str:
+    """The activation's formula, e.g. 'ReLU(z) = max(0, z)', in the current language."""
+    return translate("gui.widgets.layer_table", ACTIVATION_TIPS.get(activation, activation))
 
 
 class LayerTable(QWidget):
@@ -26,14 +44,22 @@ class LayerTable(QWidget):
         super().__init__(parent)
         self._table = self._build_table()
         buttons = QHBoxLayout()
-        self.add_button = self._button("Add layer", "Insert a hidden layer below the selected one "
-                                       "(Ctrl+Shift+A)", self._on_add_clicked, "Ctrl+Shift+A")
-        self.remove_button = self._button("Remove", "Delete the selected hidden layer (Ctrl+Shift+D)",
-                                          self._on_remove_clicked, "Ctrl+Shift+D")
-        self.up_button = self._button("Move up", "Move the selected layer towards the input (Alt+Up)",
-                                      self._on_up_clicked, "Alt+Up")
-        self.down_button = self._button("Move down", "Move the selected layer towards the output (Alt+Down)",
-                                        self._on_down_clicked, "Alt+Down")
+        self.add_button = self._button(
+            translate("gui.widgets.layer_table", "Add layer"),
+            translate("gui.widgets.layer_table", "Insert a hidden layer below the selected one (Ctrl+Shift+A)"),
+            self._on_add_clicked, "Ctrl+Shift+A")
+        self.remove_button = self._button(
+            translate("gui.widgets.layer_table", "Remove"),
+            translate("gui.widgets.layer_table", "Delete the selected hidden layer (Ctrl+Shift+D)"),
+            self._on_remove_clicked, "Ctrl+Shift+D")
+        self.up_button = self._button(
+            translate("gui.widgets.layer_table", "Move up"),
+            translate("gui.widgets.layer_table", "Move the selected layer towards the input (Alt+Up)"),
+            self._on_up_clicked, "Alt+Up")
+        self.down_button = self._button(
+            translate("gui.widgets.layer_table", "Move down"),
+            translate("gui.widgets.layer_table", "Move the selected layer towards the output (Alt+Down)"),
+            self._on_down_clicked, "Alt+Down")
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
@@ -45,15 +71,16 @@ class LayerTable(QWidget):
 
     def _build_table(self) -> QTableWidget:
         table = QTableWidget(0, len(COLUMNS), self)
-        table.setHorizontalHeaderLabels(COLUMNS)
+        table.setHorizontalHeaderLabels([translate("gui.widgets.layer_table", title) for title in COLUMNS])
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.verticalHeader().setVisible(False)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        table.setToolTip("The hidden layers, from the input (top) to the output (bottom). "
-                         "Each computes h = activation(W·x + b).")
+        table.setToolTip(translate("gui.widgets.layer_table",
+                                   "The hidden layers, from the input (top) to the output (bottom). "
+                                   "Each computes h = activation(W·x + b)."))
         return table
 
     def _button(self, text: str, tip: str, slot, shortcut: str) -> QPushButton:
@@ -114,7 +141,8 @@ class LayerTable(QWidget):
         if self._table.cellWidget(row, 1) is None:
             name = QTableWidgetItem(f"h{row + 1}")
             name.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-            name.setToolTip(f"Hidden layer {row + 1}: click to select it")
+            name.setToolTip(translate("gui.widgets.layer_table", "Hidden layer {number}: click to select it").format(
+                number=row + 1))
             self._table.setItem(row, 0, name)
             self._table.setCellWidget(row, 1, self._units_spin())
             self._table.setCellWidget(row, 2, self._activation_combo())
@@ -129,17 +157,18 @@ class LayerTable(QWidget):
         spin = QSpinBox()
         spin.setRange(1, MAX_UNITS)
         spin.setKeyboardTracking(False)  # one change per typed number, not one per digit
-        spin.setToolTip(f"Neurons in this layer (1–{MAX_UNITS}); W has one row per neuron")
+        tip = translate("gui.widgets.layer_table", "Neurons in this layer (1–{most}); W has one row per neuron")
+        spin.setToolTip(tip.format(most=MAX_UNITS))
         spin.valueChanged.connect(self._on_cell_edited)
         return spin
 
     def _activation_combo(self) -> QComboBox:
         combo = QComboBox()
         for i, name in enumerate(ACTIVATIONS):
-            combo.addItem(ACTIVATION_NAMES.get(name, name), name)
-            combo.setItemData(i, ACTIVATION_TIPS.get(name, name), Qt.ItemDataRole.ToolTipRole)
-        combo.setToolTip("Activation applied to each neuron: h = f(z)\n" +
-                         "\n".join(ACTIVATION_TIPS[name] for name in ACTIVATIONS))
+            combo.addItem(activation_name(name), name)
+            combo.setItemData(i, activation_tip(name), Qt.ItemDataRole.ToolTipRole)
+        heading = translate("gui.widgets.layer_table", "Activation applied to each neuron: h = f(z)")
+        combo.setToolTip("\n".join([heading, *(activation_tip(name) for name in ACTIVATIONS)]))
         combo.currentIndexChanged.connect(self._on_cell_edited)
         return combo
 
@@ -149,8 +178,9 @@ class LayerTable(QWidget):
         spin.setSingleStep(0.05)
         spin.setDecimals(2)
         spin.setKeyboardTracking(False)
-        spin.setToolTip("Dropout (0–0.9): during training each neuron of this layer is switched off "
-                        "with this probability (the others are scaled by 1/(1−p)); off when predicting")
+        spin.setToolTip(translate("gui.widgets.layer_table",
+                                  "Dropout (0–0.9): during training each neuron of this layer is switched off "
+                                  "with this probability (the others are scaled by 1/(1−p)); off when predicting"))
         spin.valueChanged.connect(self._on_cell_edited)
         return spin
 

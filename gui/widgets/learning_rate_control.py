@@ -6,6 +6,8 @@ import math
 from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QSlider, QWidget
 
+from core.i18n import translate
+
 LOG_MIN, LOG_MAX, TICKS_PER_DECADE = -5.0, 1.0, 100
 
 
@@ -30,11 +32,13 @@ class LearningRateControl(QWidget):
         super().__init__(parent)
         self._slider = QSlider(Qt.Orientation.Horizontal)
         self._slider.setRange(0, round((LOG_MAX - LOG_MIN) * TICKS_PER_DECADE))
-        self._slider.setToolTip("Learning rate η on a log scale (1e-5 … 10): each step moves the weights by "
-                                "−η × gradient. Too small: slow. Too large: the loss explodes.")
+        self._slider.setToolTip(translate("gui.widgets.learning_rate_control",
+                                          "Learning rate η on a log scale (1e-5 … 10): each step moves the weights "
+                                          "by −η × gradient. Too small: slow. Too large: the loss explodes."))
         self._field = QLineEdit()
         self._field.setFixedWidth(80)
-        self._field.setToolTip("Type an exact learning rate, e.g. 0.01 or 3e-4, and press Enter.")
+        self._field.setToolTip(translate("gui.widgets.learning_rate_control",
+                                         "Type an exact learning rate, e.g. 0.01 or 3e-4, and press Enter."))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._slider, 1)
@@ -70,7 +74,9 @@ class LearningRateControl(QWidget):
             lr = float("nan")
         if not (math.isfinite(lr) and 10 ** LOG_MIN <= lr <= 10 ** LOG_MAX):
             self.set_learning_rate(self._value)
-            self.invalid_entered.emit(f"“{text}” is not a learning rate between 0.00001 and 10.")
+            self.invalid_entered.emit(translate("gui.widgets.learning_rate_control",
+                                                "“{text}” is not a learning rate between 0.00001 and 10.").format(
+                text=text))
             return
         if lr != self._value:
             self.set_learning_rate(lr)

@@ -5,6 +5,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QWidget
 
+from core.i18n import translate
 from core.reports import LossReport
 
 SMOOTHING = 0.9  # exponential moving average, as TensorBoard's smoothing slider
@@ -69,13 +70,15 @@ class LossPlot(pg.PlotWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle("Loss per step")
-        self.setLabel("bottom", "step")
-        self.setLabel("left", "loss")
+        self.setTitle(translate("gui.widgets.loss_plot", "Loss per step"))
+        self.setLabel("bottom", translate("gui.widgets.loss_plot", "step"))
+        self.setLabel("left", translate("gui.widgets.loss_plot", "loss"))
         self.showGrid(x=False, y=True, alpha=0.2)
         self.addLegend(offset=(-10, 10))
-        self._raw = self.plot(pen=pg.mkPen((150, 170, 200), width=1), name="each batch", antialias=False)
-        self._smooth = self.plot(pen=pg.mkPen((0, 90, 181), width=2.5), name="smoothed", antialias=False)
+        self._raw = self.plot(pen=pg.mkPen((150, 170, 200), width=1),
+                              name=translate("gui.widgets.loss_plot", "each batch"), antialias=False)
+        self._smooth = self.plot(pen=pg.mkPen((0, 90, 181), width=2.5),
+                                 name=translate("gui.widgets.loss_plot", "smoothed"), antialias=False)
         for curve in (self._raw, self._smooth):
             curve.setDownsampling(auto=True, method="peak")
             curve.setClipToView(True)
@@ -85,11 +88,13 @@ class LossPlot(pg.PlotWidget):
         self.getPlotItem().getViewBox().sigRangeChangedManually.connect(self._on_user_zoom)
         self._raw_series, self._smooth_series = GrowingSeries(), GrowingSeries()
         self._marker = pg.InfiniteLine(angle=90, pen=pg.mkPen((213, 94, 0), width=2, style=pg.QtCore.Qt.PenStyle.DashLine),
-                                       label="diverged", labelOpts={"position": 0.9, "color": (213, 94, 0)})
+                                       label=translate("gui.widgets.loss_plot", "diverged"),
+                                       labelOpts={"position": 0.9, "color": (213, 94, 0)})
         self._marker.setVisible(False)
         self.addItem(self._marker)
-        self.setToolTip("The loss of every training step (light) and its moving average (dark). "
-                        "It should fall; if it shoots up, the learning rate is too large.")
+        self.setToolTip(translate("gui.widgets.loss_plot",
+                                  "The loss of every training step (light) and its moving average (dark). "
+                                  "It should fall; if it shoots up, the learning rate is too large."))
 
     @property
     def point_count(self) -> int:

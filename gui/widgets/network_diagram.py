@@ -14,6 +14,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Slot
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from core.i18n import translate
 from core.network_spec import ACTIVATION_LABELS, NetworkSpec
 from core.reports import WeightsReport
 
@@ -54,8 +55,11 @@ def shown_indices(size: int, middle: bool = False) -> tuple[np.ndarray, int]:
 
 
 def _titles(spec: NetworkSpec) -> list[str]:
-    names = ["Input"] + [f"Hidden {i}" for i in range(1, len(spec.hidden) + 1)] + ["Output"]
-    acts = ["", *(ACTIVATION_LABELS.get(a, a) or "linear" for a in spec.activations)]
+    names = [translate("gui.widgets.network_diagram", "Input")] + \
+        [translate("gui.widgets.network_diagram", "Hidden {index}").format(index=i)
+         for i in range(1, len(spec.hidden) + 1)] + [translate("gui.widgets.network_diagram", "Output")]
+    acts = ["", *(ACTIVATION_LABELS.get(a, a) or translate("gui.widgets.network_diagram", "linear")
+                  for a in spec.activations)]
     return [f"{name}\n{size:,}" + (f" · {act}" if act else "")
             for name, size, act in zip(names, spec.layer_sizes, acts)]
 
@@ -86,8 +90,9 @@ class NetworkDiagram(QWidget):
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(320, 240)
-        self.setToolTip("The network: each circle is a neuron, each line a weight. After training, "
-                        "red lines are positive weights, blue lines negative, thicker = larger |w|.")
+        self.setToolTip(translate("gui.widgets.network_diagram", "The network: each circle is a neuron, each line a "
+                                                                 "weight. After training, red lines are positive "
+                                                                 "weights, blue lines negative, thicker = larger |w|."))
         self._spec: NetworkSpec | None = None
         self._columns: list[_Column] = []
         self._links: list[tuple[np.ndarray, np.ndarray]] | None = None   # per layer: sign, scale
@@ -214,7 +219,8 @@ class NetworkDiagram(QWidget):
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if not self._columns:
-            painter.drawText(QRectF(0, 0, self.width(), self.height()), Qt.AlignmentFlag.AlignCenter, "No network yet")
+            painter.drawText(QRectF(0, 0, self.width(), self.height()), Qt.AlignmentFlag.AlignCenter,
+                             translate("gui.widgets.network_diagram", "No network yet"))
         else:
             positions = self.neuron_positions()
             self._paint_links(painter, positions)
@@ -284,14 +290,18 @@ class NetworkDiagram(QWidget):
         painter.setFont(_font(9))
         if self._links is None:
             painter.setPen(QPen(QColor(90, 90, 90)))
-            painter.drawText(QPointF(10, y + 4), "Untrained: links are shown plain. Train to colour them by weight.")
+            painter.drawText(QPointF(10, y + 4), translate("gui.widgets.network_diagram", "Untrained: links are shown "
+                                                                                          "plain. Train to colour them "
+                                                                                          "by weight."))
             return
-        for x, color, text in ((10.0, POSITIVE, "positive weight"), (150.0, NEGATIVE, "negative weight")):
+        for x, color, text in ((10.0, POSITIVE, translate("gui.widgets.network_diagram", "positive weight")),
+                               (150.0, NEGATIVE, translate("gui.widgets.network_diagram", "negative weight"))):
             painter.setPen(QPen(color, 3))
             painter.drawLine(QPointF(x, y), QPointF(x + 24, y))
             painter.setPen(QPen(QColor(40, 40, 40)))
             painter.drawText(QPointF(x + 30, y + 4), text)
-        painter.drawText(QPointF(290, y + 4), "thickness = |w| (relative to the layer's largest)")
+        painter.drawText(QPointF(290, y + 4), translate("gui.widgets.network_diagram", "thickness = |w| (relative to "
+                                                                                       "the layer's largest)"))
 
 
 def _link_pen(sign: float, scale: float) -> QPen:

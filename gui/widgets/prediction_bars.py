@@ -8,6 +8,8 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from core.i18n import translate
+
 WINNER = QColor(230, 120, 0)
 OTHER = QColor(90, 130, 190)
 TRACK = QColor(235, 235, 235)
@@ -17,7 +19,8 @@ TEXT = QColor(30, 30, 30)
 def answer_text(probabilities: np.ndarray, class_names: Sequence[str]) -> str:
     """'3 — 87% sure' for the most likely class."""
     winner = int(np.argmax(probabilities))
-    return f"{class_names[winner]} — {probabilities[winner]:.0%} sure"
+    return translate("gui.widgets.prediction_bars", "{name} — {probability:.0%} sure").format(
+        name=class_names[winner], probability=probabilities[winner])
 
 
 class PredictionBars(QWidget):
@@ -25,19 +28,21 @@ class PredictionBars(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._answer = QLabel("Draw a digit")
+        self._answer = QLabel(translate("gui.widgets.prediction_bars", "Draw a digit"))
         self._answer.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = self._answer.font()
         font.setPointSize(max(22, font.pointSize() * 2))
         font.setBold(True)
         self._answer.setFont(font)
-        self._answer.setToolTip("The class with the highest probability, and that probability")
+        self._answer.setToolTip(translate("gui.widgets.prediction_bars", "The class with the highest probability, "
+                                                                         "and that probability"))
         self._chart = _BarChart(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._answer)
         layout.addWidget(self._chart, 1)
-        self.setToolTip("Softmax output: p_k = e^(z_k) / Σ_j e^(z_j), one bar per class; they add up to 100%.")
+        self.setToolTip(translate("gui.widgets.prediction_bars", "Softmax output: p_k = e^(z_k) / Σ_j e^(z_j), one "
+                                                                 "bar per class; they add up to 100%."))
 
     @property
     def probabilities(self) -> np.ndarray | None:

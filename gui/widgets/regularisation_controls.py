@@ -6,6 +6,7 @@ import math
 from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QSlider, QSpinBox, QWidget
 
+from core.i18n import translate
 from core.reports import TrainingConfig
 
 # 0 (off), then 1, 2, 5 per decade from 1e-6 up to 10: readable values on a log scale
@@ -30,7 +31,7 @@ def tick_to_rate(tick: int) -> float:
 def format_rate(rate: float) -> str:
     """'off', '1e-04', '0.002', '5'... short enough for a label next to the slider."""
     if rate <= 0:
-        return "off"
+        return translate("gui.widgets.regularisation_controls", "off")
     return f"{rate:g}" if 1e-3 <= rate else f"{rate:.0e}"
 
 
@@ -38,7 +39,9 @@ def format_train_size(n: int, available: int | None = None) -> str:
     """'1,000' or 'all' / 'all (7,000)'."""
     if n:
         return f"{n:,}"
-    return "all" if available is None else f"all ({available:,})"
+    if available is None:
+        return translate("gui.widgets.regularisation_controls", "all")
+    return translate("gui.widgets.regularisation_controls", "all ({available:,})").format(available=available)
 
 
 class RegularisationControls(QWidget):
@@ -48,26 +51,31 @@ class RegularisationControls(QWidget):
 
     def __init__(self, config: TrainingConfig | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._l1, self._l1_value = self._rate_slider(
+        self._l1, self._l1_value = self._rate_slider(translate(
+            "gui.widgets.regularisation_controls",
             "L1 penalty λ₁·Σ|W|: adds λ₁ times the sum of the absolute weights to the loss.\n"
             "Its gradient λ₁·sign(W) pushes every weight towards 0 by the same amount, so many become exactly 0.\n"
-            "Log scale from 1e-6 to 10; far left = off. Biases are not penalised.")
-        self._l2, self._l2_value = self._rate_slider(
+            "Log scale from 1e-6 to 10; far left = off. Biases are not penalised."))
+        self._l2, self._l2_value = self._rate_slider(translate(
+            "gui.widgets.regularisation_controls",
             "L2 penalty λ·ΣW²: adds λ times the sum of the squared weights to the loss (weight decay).\n"
             "Its gradient 2λ·W shrinks large weights most, so the network prefers many small weights.\n"
-            "Log scale from 1e-6 to 10; far left = off. Biases are not penalised.")
+            "Log scale from 1e-6 to 10; far left = off. Biases are not penalised."))
         self._patience = QSpinBox()
         self._patience.setRange(0, MAX_PATIENCE)
-        self._patience.setSpecialValueText("off")
-        self._patience.setSuffix(" epochs")
-        self._patience.setToolTip("Early stopping: stop when the validation loss has not improved for this many "
-                                  "epochs,\nthen restore the weights of the best epoch. 0 = off (train all epochs).")
+        self._patience.setSpecialValueText(translate("gui.widgets.regularisation_controls", "off"))
+        self._patience.setSuffix(translate("gui.widgets.regularisation_controls", " epochs"))
+        self._patience.setToolTip(translate("gui.widgets.regularisation_controls",
+                                            "Early stopping: stop when the validation loss has not improved for "
+                                            "this many epochs,\nthen restore the weights of the best epoch. "
+                                            "0 = off (train all epochs)."))
         self._train_size = QComboBox()
         for n in TRAIN_SIZES:
             self._train_size.addItem(format_train_size(n), n)
-        self._train_size.setToolTip("Train on only the first N training images. Few images (100, 200) with a "
-                                    "big network\nmake it overfit quickly: it memorises them. Validation and "
-                                    "test sets stay whole.")
+        self._train_size.setToolTip(translate("gui.widgets.regularisation_controls",
+                                              "Train on only the first N training images. Few images (100, 200) "
+                                              "with a big network\nmake it overfit quickly: it memorises them. "
+                                              "Validation and test sets stay whole."))
         self._build_layout()
         self.set_values(config or TrainingConfig())
         for slider in (self._l1, self._l2):
@@ -88,16 +96,19 @@ class RegularisationControls(QWidget):
     def _build_layout(self) -> None:
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for title, slider, value in (("L1 penalty λ₁·Σ|W|", self._l1, self._l1_value),
-                                     ("L2 penalty λ·ΣW²", self._l2, self._l2_value)):
+        for title, slider, value in (
+                (translate("gui.widgets.regularisation_controls", "L1 penalty λ₁·Σ|W|"), self._l1, self._l1_value),
+                (translate("gui.widgets.regularisation_controls", "L2 penalty λ·ΣW²"), self._l2, self._l2_value)):
             row = QHBoxLayout()
             row.addWidget(slider, 1)
             row.addWidget(value)
             label = QLabel(title)
             label.setToolTip(slider.toolTip())
             form.addRow(label, row)
-        form.addRow(self._labelled("Early stopping patience", self._patience), self._patience)
-        form.addRow(self._labelled("Training set size", self._train_size), self._train_size)
+        form.addRow(self._labelled(translate("gui.widgets.regularisation_controls", "Early stopping patience"),
+                                   self._patience), self._patience)
+        form.addRow(self._labelled(translate("gui.widgets.regularisation_controls", "Training set size"),
+                                   self._train_size), self._train_size)
 
     @staticmethod
     def _labelled(text: str, field: QWidget) -> QLabel:

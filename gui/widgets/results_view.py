@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QListView
                                QVBoxLayout, QWidget)
 
 from core.datasets import Dataset, to_pixels
+from core.i18n import QT_TRANSLATE_NOOP, translate
 from core.reports import FinishedReport
 
-EMPTY = "Train a network to see its test results"
+EMPTY = QT_TRANSLATE_NOOP("gui.widgets.results_view", "Train a network to see its test results")
 THUMBNAIL = 84              # px: 28×28 images scaled ×3 without smoothing
 GALLERY_CELL = QSize(132, 150)
 TITLE_SIZE = "12pt"
@@ -28,33 +29,47 @@ BIG_CELL_FONT_PT = 20       # two or three classes: big cells, big numbers
 DIAGONAL_PEN = pg.mkPen(0, 140, 60, width=3)
 CONFUSION_MAP = pg.ColorMap([0.0, 1.0], [(255, 255, 255), (8, 48, 107)])
 WRAP_AT = 8                 # class names longer than this are split over two lines on the x axis
-R2_EXPLAINED = ("R² = 1 − Σ(y − ŷ)² / Σ(y − ȳ)²: 1 is a perfect fit, 0 is no better than always "
-                "predicting the mean of the test targets.")
+R2_EXPLAINED = QT_TRANSLATE_NOOP("gui.widgets.results_view",
+                                 "R² = 1 − Σ(y − ŷ)² / Σ(y − ȳ)²: 1 is a perfect fit, 0 is no better than "
+                                 "always predicting the mean of the test targets.")
 
 
 def headline(report: FinishedReport) -> str:
     """'Test accuracy 95.6 %' or 'Test R² 0.98' (a dash when there was no test set)."""
     value = report.test_metric
     if report.metric_name == "accuracy":
-        return f"Test accuracy {100 * value:.1f} %" if math.isfinite(value) else "Test accuracy —"
-    return f"Test {report.metric_name} {value:.2f}" if math.isfinite(value) else f"Test {report.metric_name} —"
+        if not math.isfinite(value):
+            return translate("gui.widgets.results_view", "Test accuracy —")
+        return translate("gui.widgets.results_view", "Test accuracy {percent:.1f} %").format(percent=100 * value)
+    if not math.isfinite(value):
+        return translate("gui.widgets.results_view", "Test {metric} —").format(metric=report.metric_name)
+    return translate("gui.widgets.results_view", "Test {metric} {value:.2f}").format(metric=report.metric_name,
+                                                                                     value=value)
 
 
 def outcome_sentence(report: FinishedReport) -> str:
     """How the run ended, in words, for the line under the headline."""
-    epochs = f"{report.epoch} epoch{'s' if report.epoch != 1 else ''}"
-    return {
-        "completed": f"Training completed after {epochs} ({report.step:,} steps).",
-        "early_stopped": f"Stopped early after {epochs}: the weights of epoch {report.best_epoch}, "
-                         "where the validation loss was lowest, were restored.",
-        "diverged": f"Training diverged at step {report.step:,}; these figures are for the last good weights.",
-        "stopped": f"Stopped after {report.step:,} steps ({epochs} completed).",
-    }.get(report.outcome, f"Finished after {report.step:,} steps.")
+    epochs = (translate("gui.widgets.results_view", "{count} epoch") if report.epoch == 1
+              else translate("gui.widgets.results_view", "{count} epochs")).format(count=report.epoch)
+    if report.outcome == "completed":
+        text = translate("gui.widgets.results_view", "Training completed after {epochs} ({steps:,} steps).")
+    elif report.outcome == "early_stopped":
+        text = translate("gui.widgets.results_view", "Stopped early after {epochs}: the weights of epoch {best}, "
+                         "where the validation loss was lowest, were restored.")
+    elif report.outcome == "diverged":
+        text = translate("gui.widgets.results_view",
+                         "Training diverged at step {steps:,}; these figures are for the last good weights.")
+    elif report.outcome == "stopped":
+        text = translate("gui.widgets.results_view", "Stopped after {steps:,} steps ({epochs} completed).")
+    else:
+        text = translate("gui.widgets.results_view", "Finished after {steps:,} steps.")
+    return text.format(epochs=epochs, steps=report.step, best=report.best_epoch)
 
 
 def mistake_caption(true_name: str, predicted_name: str) -> str:
     """'true 4 → predicted 9'."""
-    return f"true {true_name} → predicted {predicted_name}"
+    return translate("gui.widgets.results_view", "true {true} → predicted {predicted}").format(
+        true=true_name, predicted=predicted_name)
 
 
 def row_shares(confusion: np.ndarray) -> np.ndarray:
@@ -89,15 +104,17 @@ class ResultsView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._headline = QLabel(EMPTY)
+        self._headline = QLabel(translate("gui.widgets.results_view", EMPTY))
         font = QFont(self._headline.font())
         font.setPointSizeF(font.pointSizeF() * 2.2)
         font.setBold(True)
         self._headline.setFont(font)
-        self._headline.setToolTip("The network's score on test data it never saw during training")
+        self._headline.setToolTip(translate("gui.widgets.results_view",
+                                            "The network's score on test data it never saw during training"))
         self._details = QLabel()
         self._details.setWordWrap(True)
-        self._details.setToolTip("How the run ended and the loss on the test set")
+        self._details.setToolTip(translate("gui.widgets.results_view",
+                                           "How the run ended and the loss on the test set"))
         self._confusion = _ConfusionPlot()
         self._gallery_title = QLabel()
         self._gallery_title.setWordWrap(True)
@@ -149,7 +166,7 @@ class ResultsView(QWidget):
 
     def clear(self) -> None:
         """Back to the empty state: 'Train a network to see its test results'."""
-        self._headline.setText(EMPTY)
+        self._headline.setText(translate("gui.widgets.results_view", EMPTY))
         self._details.clear()
         self._gallery.clear()
         self._body.hide()
@@ -157,10 +174,13 @@ class ResultsView(QWidget):
     def show_results(self, report: FinishedReport, dataset: Dataset) -> None:
         """Show a finished run's test figures for the dataset it was trained on."""
         self._headline.setText(headline(report))
-        details = f"{outcome_sentence(report)} Test loss {report.test_loss:.4g} on {len(dataset.x_test):,} " \
-                  "test examples." if math.isfinite(report.test_loss) else outcome_sentence(report)
+        details = outcome_sentence(report)
+        if math.isfinite(report.test_loss):
+            details = translate("gui.widgets.results_view", "{outcome} Test loss {loss:.4g} on {count:,} "
+                                "test examples.").format(outcome=details, loss=report.test_loss,
+                                                         count=len(dataset.x_test))
         if report.metric_name != "accuracy":
-            details += "\n" + R2_EXPLAINED
+            details += "\n" + translate("gui.widgets.results_view", R2_EXPLAINED)
         self._details.setText(details)
         has_matrix = report.confusion is not None and report.confusion.size > 0
         self._body.setVisible(has_matrix)
@@ -174,16 +194,20 @@ class ResultsView(QWidget):
         wrong_total = int(report.confusion.sum() - np.trace(report.confusion))
         self._gallery.setVisible(dataset.is_image and wrong_total > 0)
         if not dataset.is_image:
-            self._gallery_title.setText(f"{wrong_total:,} test points were misclassified; the decision "
-                                        "boundary view shows where they lie.")
+            self._gallery_title.setText(translate("gui.widgets.results_view",
+                                                  "{wrong:,} test points were misclassified; the decision "
+                                                  "boundary view shows where they lie.").format(wrong=wrong_total))
             return
         if wrong_total == 0:
-            self._gallery_title.setText("No test image was misclassified.")
+            self._gallery_title.setText(translate("gui.widgets.results_view", "No test image was misclassified."))
             return
         self._fill_gallery(report, dataset)
         shown = self._gallery.count()
-        self._gallery_title.setText(f"Misclassified test images: {shown} of {wrong_total:,}"
-                                    if shown < wrong_total else f"All {wrong_total:,} misclassified test images")
+        if shown < wrong_total:
+            title = translate("gui.widgets.results_view", "Misclassified test images: {shown} of {wrong:,}")
+        else:
+            title = translate("gui.widgets.results_view", "All {wrong:,} misclassified test images")
+        self._gallery_title.setText(title.format(shown=shown, wrong=wrong_total))
 
     def _fill_gallery(self, report: FinishedReport, dataset: Dataset) -> None:
         names = dataset.class_names
@@ -195,7 +219,8 @@ class ResultsView(QWidget):
         for (index, predicted), image in zip(valid, pixels):
             caption = mistake_caption(names[int(dataset.y_test[index])], names[predicted])
             item = QListWidgetItem(QIcon(thumbnail(image)), caption)
-            item.setToolTip(f"Test image {index:,}: {caption}")
+            item.setToolTip(translate("gui.widgets.results_view", "Test image {index:,}: {caption}").format(
+                index=index, caption=caption))
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
             self._gallery.addItem(item)
 
@@ -210,7 +235,8 @@ def _make_gallery() -> QListWidget:
     gallery.setMovement(QListView.Movement.Static)
     gallery.setWordWrap(True)
     gallery.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-    gallery.setToolTip("Test images the network got wrong, with the true and the predicted class")
+    gallery.setToolTip(translate("gui.widgets.results_view",
+                                 "Test images the network got wrong, with the true and the predicted class"))
     return gallery
 
 
@@ -219,23 +245,25 @@ class _ConfusionPlot(pg.GraphicsLayoutWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot = self.addPlot(title="Confusion matrix (diagonal = correct)", size=TITLE_SIZE)
+        self.plot = self.addPlot(title=translate("gui.widgets.results_view", "Confusion matrix (diagonal = correct)"),
+                                 size=TITLE_SIZE)
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(False, False)
         self.plot.hideButtons()
         self.plot.invertY(True)  # true class 0 in the top row, as in a printed table
         self.plot.setAspectLocked(True)
-        self.plot.setLabel("left", "true class")
-        self.plot.setLabel("bottom", "predicted class")
+        self.plot.setLabel("left", translate("gui.widgets.results_view", "true class"))
+        self.plot.setLabel("bottom", translate("gui.widgets.results_view", "predicted class"))
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setColorMap(CONFUSION_MAP)
         self.plot.addItem(self.image)
         self.diagonal = pg.PlotDataItem(connect="pairs", pen=DIAGONAL_PEN)
         self.plot.addItem(self.diagonal)
         self.cell_texts: list[list[pg.TextItem]] = []
-        self.setToolTip("Each cell counts the test examples of one true class (row) that the network "
-                        "gave one predicted class (column). The colour is the share of that row; the "
-                        "outlined diagonal holds the correct answers.")
+        self.setToolTip(translate("gui.widgets.results_view",
+                                  "Each cell counts the test examples of one true class (row) that the network "
+                                  "gave one predicted class (column). The colour is the share of that row; the "
+                                  "outlined diagonal holds the correct answers."))
 
     def show_confusion(self, confusion: np.ndarray, class_names: tuple[str, ...]) -> None:
         """Write the counts; the grid of text items is rebuilt only when the class count changes."""

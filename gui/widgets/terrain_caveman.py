@@ -14,6 +14,7 @@ from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QSlider, QSpinBox, QVBoxLayout, QWidget
 
 from core.descent import SGD, Descender, format_number, format_rate, step_arithmetic
+from core.i18n import translate
 from core.linear_regression import (B_RANGE, BATCH_KINDS, CAVEMAN_GRAD_TOL, CAVEMAN_START, TRUE_B, TRUE_W,
                                     W_RANGE, batch_comparison, best_fit, caveman_data, describe_line,
                                     line_points, loss_terrain, mse_loss, noisy_caveman_data, residual_segments)
@@ -59,20 +60,25 @@ class CavemanRegression(QWidget):
     def _build_data_plot(self) -> None:
         self.data_widget = pg.PlotWidget()
         plot = self.data_widget.getPlotItem()
-        style_plot(plot, "The caveman's days", "potatoes eaten", "apples collected")
+        style_plot(plot, translate("gui.widgets.terrain_caveman", "The caveman's days"),
+                   translate("gui.widgets.terrain_caveman", "potatoes eaten"),
+                   translate("gui.widgets.terrain_caveman", "apples collected"))
         plot.setRange(xRange=X_VIEW, yRange=Y_VIEW, padding=0.02)
         self._residuals = plot.plot(connect="pairs", pen=pg.mkPen("#e41a1c", width=2, style=Qt.PenStyle.DashLine))
         self._line = plot.plot(pen=pg.mkPen("#1f5fa8", width=4))
         self._points = plot.plot([], [], pen=None, symbol="o", symbolSize=16, symbolBrush="#f28e2b",
                                  symbolPen=pg.mkPen("k", width=1.5))
         self._points.setData(self._data.x, self._data.y)
-        self.data_widget.setToolTip("Orange: the three days. Blue: the line w·x + b. Red dashes: the errors "
-                                    "that the MSE squares and averages.")
+        self.data_widget.setToolTip(translate("gui.widgets.terrain_caveman", "Orange: the three days. Blue: the "
+                                              "line w·x + b. Red dashes: the errors that the MSE squares and "
+                                              "averages."))
 
     def _build_loss_plot(self) -> None:
         self.loss_widget = pg.PlotWidget()
         plot = self.loss_widget.getPlotItem()
-        style_plot(plot, "Loss terrain: MSE over (w, b)", "w (slope)", "b (intercept)")
+        style_plot(plot, translate("gui.widgets.terrain_caveman", "Loss terrain: MSE over (w, b)"),
+                   translate("gui.widgets.terrain_caveman", "w (slope)"),
+                   translate("gui.widgets.terrain_caveman", "b (intercept)"))
         self._loss_map = TerrainMap(plot)
         self._loss_map.show_terrain(self._terrain)
         self._path = make_path_item(plot, PATH_COLOUR, symbol_size=5)
@@ -81,8 +87,9 @@ class CavemanRegression(QWidget):
         for item in (self._here, self._best):
             item.setZValue(15)
             plot.addItem(item)
-        self.loss_widget.setToolTip("Every point of this map is one line; its colour is that line's error. "
-                                    "Click to choose w and b; the white star is the best line.")
+        self.loss_widget.setToolTip(translate("gui.widgets.terrain_caveman", "Every point of this map is one line; "
+                                              "its colour is that line's error. Click to choose w and b; the white "
+                                              "star is the best line."))
         plot.scene().sigMouseClicked.connect(self._on_loss_clicked)
 
     def _build_batch_plots(self) -> None:
@@ -92,10 +99,12 @@ class CavemanRegression(QWidget):
         for name, colour in zip(BATCH_KINDS, BATCH_COLOURS):
             widget = pg.PlotWidget()
             plot = widget.getPlotItem()
-            style_plot(plot, name, "w", "b")
+            title = translate("core.linear_regression", name)  # BATCH_KINDS' names are marked in core
+            style_plot(plot, title, "w", "b")
             terrain_map = TerrainMap(plot, contour_count=10)
             terrain_map.show_terrain(noisy_terrain, n=121)
-            widget.setToolTip(f"{name}: each step uses the gradient of that many points of the 60 noisy days.")
+            widget.setToolTip(translate("gui.widgets.terrain_caveman", "{name}: each step uses the gradient of "
+                                        "that many points of the 60 noisy days.").format(name=title))
             self._batch_widgets.append(widget)
             self._batch_maps.append(terrain_map)
             self._batch_paths.append(make_path_item(plot, colour, width=2))
@@ -104,33 +113,52 @@ class CavemanRegression(QWidget):
             plot.addItem(star)
 
     def _build_controls(self) -> None:
-        self._w_slider = self._make_slider(W_RANGE, "w: how many apples each potato is worth (the slope).")
-        self._b_slider = self._make_slider(B_RANGE, "b: apples collected on a day without potatoes (the intercept).")
-        self._w_label = make_label("", "The current slope w.", 13, True)
-        self._b_label = make_label("", "The current intercept b.", 13, True)
-        self._loss_label = make_label("", "Mean squared error of the current line on the three days.", 14, True)
-        self._lr = make_spin(0.1, 0.001, 1.0, 3, 0.01, "Learning rate: each step moves w and b by "
-                                                        "−learning rate × their gradient.")
+        self._w_slider = self._make_slider(W_RANGE, translate("gui.widgets.terrain_caveman",
+                                                              "w: how many apples each potato is worth (the slope)."))
+        self._b_slider = self._make_slider(B_RANGE, translate("gui.widgets.terrain_caveman", "b: apples collected "
+                                                              "on a day without potatoes (the intercept)."))
+        self._w_label = make_label("", translate("gui.widgets.terrain_caveman", "The current slope w."), 13, True)
+        self._b_label = make_label("", translate("gui.widgets.terrain_caveman", "The current intercept b."), 13, True)
+        self._loss_label = make_label("", translate("gui.widgets.terrain_caveman", "Mean squared error of the "
+                                                    "current line on the three days."), 14, True)
+        self._lr = make_spin(0.1, 0.001, 1.0, 3, 0.01, translate("gui.widgets.terrain_caveman", "Learning rate: "
+                                                                 "each step moves w and b by −learning rate × their "
+                                                                 "gradient."))
         self._lr.valueChanged.connect(self._on_lr_changed)
-        self._step = make_button("Step", "One gradient-descent step: w and b move together.", self._on_step_clicked)
-        self._play = make_button("Play", "Let gradient descent find the best line; press again to pause.",
+        self._step = make_button(translate("gui.widgets.terrain_caveman", "Step"),
+                                 translate("gui.widgets.terrain_caveman",
+                                           "One gradient-descent step: w and b move together."),
+                                 self._on_step_clicked)
+        self._play = make_button(translate("gui.widgets.terrain_caveman", "Play"),
+                                 translate("gui.widgets.terrain_caveman",
+                                           "Let gradient descent find the best line; press again to pause."),
                                  self._on_play_toggled, True)
-        self._reset = make_button("Reset", "Back to the caveman's first guess.", self._on_reset_clicked)
+        self._reset = make_button(translate("gui.widgets.terrain_caveman", "Reset"),
+                                  translate("gui.widgets.terrain_caveman", "Back to the caveman's first guess."),
+                                  self._on_reset_clicked)
         self._speed = QSlider(Qt.Orientation.Horizontal)
         self._speed.setRange(1, 20)
-        self._speed.setToolTip("Play speed: steps per frame (25 frames a second).")
-        self._arithmetic = make_label("", "The arithmetic of the last step, for w and for b.", 11, True, True)
-        self._status = make_label("", "How the descent is going.", 11)
-        self._batch_lr = make_spin(0.05, 0.001, 0.25, 3, 0.01, "Learning rate for the three paths below.")
+        self._speed.setToolTip(translate("gui.widgets.terrain_caveman",
+                                         "Play speed: steps per frame (25 frames a second)."))
+        self._arithmetic = make_label("", translate("gui.widgets.terrain_caveman",
+                                                    "The arithmetic of the last step, for w and for b."),
+                                      11, True, True)
+        self._status = make_label("", translate("gui.widgets.terrain_caveman", "How the descent is going."), 11)
+        self._batch_lr = make_spin(0.05, 0.001, 0.25, 3, 0.01, translate("gui.widgets.terrain_caveman",
+                                                                         "Learning rate for the three paths below."))
         self._batch_steps = QSpinBox()
         self._batch_steps.setRange(10, 1000)
         self._batch_steps.setValue(150)
-        self._batch_steps.setToolTip("How many steps each path takes (the same for all three).")
+        self._batch_steps.setToolTip(translate("gui.widgets.terrain_caveman",
+                                               "How many steps each path takes (the same for all three)."))
         self._seed = QSpinBox()
         self._seed.setRange(0, 9999)
-        self._seed.setToolTip("Random seed for the order of the points (change it to see other noise).")
-        self._run_batches = make_button("Run batch vs stochastic", "Draw the three paths again with these "
-                                        "settings.", self._on_run_batches_clicked)
+        self._seed.setToolTip(translate("gui.widgets.terrain_caveman",
+                                        "Random seed for the order of the points (change it to see other noise)."))
+        self._run_batches = make_button(translate("gui.widgets.terrain_caveman", "Run batch vs stochastic"),
+                                        translate("gui.widgets.terrain_caveman",
+                                                  "Draw the three paths again with these settings."),
+                                        self._on_run_batches_clicked)
 
     def _make_slider(self, value_range: tuple[float, float], tooltip: str) -> QSlider:
         slider = QSlider(Qt.Orientation.Horizontal)
@@ -153,22 +181,24 @@ class CavemanRegression(QWidget):
         layout.addLayout(bottom, 2)
 
     def _controls_box(self) -> QGroupBox:
-        box = QGroupBox("Find the best line")
+        box = QGroupBox(translate("gui.widgets.terrain_caveman", "Find the best line"))
         box.setFixedWidth(340)
         grid = QGridLayout(box)
-        grid.addWidget(make_label("1. By hand: drag w and b", "", 11, True), 0, 0, 1, 3)
+        grid.addWidget(make_label(translate("gui.widgets.terrain_caveman", "1. By hand: drag w and b"), "", 11,
+                                  True), 0, 0, 1, 3)
         grid.addWidget(self._w_label, 1, 0)
         grid.addWidget(self._w_slider, 1, 1, 1, 2)
         grid.addWidget(self._b_label, 2, 0)
         grid.addWidget(self._b_slider, 2, 1, 1, 2)
         grid.addWidget(self._loss_label, 3, 0, 1, 3)
-        grid.addWidget(make_label("2. Let gradient descent do it", "", 11, True), 4, 0, 1, 3)
-        grid.addWidget(form_label("learning rate"), 5, 0)
+        grid.addWidget(make_label(translate("gui.widgets.terrain_caveman", "2. Let gradient descent do it"), "", 11,
+                                  True), 4, 0, 1, 3)
+        grid.addWidget(form_label(translate("gui.widgets.terrain_caveman", "learning rate")), 5, 0)
         grid.addWidget(self._lr, 5, 1, 1, 2)
         grid.addWidget(self._step, 6, 0)
         grid.addWidget(self._play, 6, 1)
         grid.addWidget(self._reset, 6, 2)
-        grid.addWidget(form_label("speed"), 7, 0)
+        grid.addWidget(form_label(translate("gui.widgets.terrain_caveman", "speed")), 7, 0)
         grid.addWidget(self._speed, 7, 1, 1, 2)
         grid.addWidget(self._arithmetic, 8, 0, 1, 3)
         grid.addWidget(self._status, 9, 0, 1, 3)
@@ -176,15 +206,18 @@ class CavemanRegression(QWidget):
         return box
 
     def _batch_box(self) -> QGroupBox:
-        box = QGroupBox("Noisy data (60 days)")
+        box = QGroupBox(translate("gui.widgets.terrain_caveman", "Noisy data (60 days)"))
         box.setFixedWidth(340)
         grid = QGridLayout(box)
-        for row, (text, widget) in enumerate((("learning rate", self._batch_lr), ("steps", self._batch_steps),
-                                              ("seed", self._seed))):
+        rows = ((translate("gui.widgets.terrain_caveman", "learning rate"), self._batch_lr),
+                (translate("gui.widgets.terrain_caveman", "steps"), self._batch_steps),
+                (translate("gui.widgets.terrain_caveman", "seed"), self._seed))
+        for row, (text, widget) in enumerate(rows):
             grid.addWidget(form_label(text), row, 0)
             grid.addWidget(widget, row, 1)
         grid.addWidget(self._run_batches, 3, 0, 1, 2)
-        self._batch_summary = make_label("", "Final loss of each path on the noisy data.", 10)
+        self._batch_summary = make_label("", translate("gui.widgets.terrain_caveman",
+                                                       "Final loss of each path on the noisy data."), 10)
         grid.addWidget(self._batch_summary, 4, 0, 1, 2)
         grid.setRowStretch(5, 1)
         return box
@@ -243,7 +276,9 @@ class CavemanRegression(QWidget):
         lines = []
         for item, (name, path) in zip(self._batch_paths, paths.items()):
             set_path(item, path)
-            lines.append(f"{name}: loss {format_number(float(mse_loss(data, *path[-1])), 3)}")
+            lines.append(translate("gui.widgets.terrain_caveman", "{name}: loss {loss}").format(
+                name=translate("core.linear_regression", name),
+                loss=format_number(float(mse_loss(data, *path[-1])), 3)))
         self._batch_summary.setText("\n".join(lines))
         return paths
 
@@ -317,10 +352,12 @@ class CavemanRegression(QWidget):
     def _status_text(self) -> str:
         run = self._walker.result()
         if run.steps == 0 and run.outcome == "running":
-            return f"Press Step or Play (lr = {format_rate(self._lr.value())})."
+            return translate("gui.widgets.terrain_caveman", "Press Step or Play (lr = {rate}).").format(
+                rate=format_rate(self._lr.value()))
         return run.message
 
     def _show_play_state(self) -> None:
         with QSignalBlocker(self._play):
             self._play.setChecked(self._timer.isActive())
-        self._play.setText("Pause" if self._timer.isActive() else "Play")
+        self._play.setText(translate("gui.widgets.terrain_caveman", "Pause") if self._timer.isActive()
+                           else translate("gui.widgets.terrain_caveman", "Play"))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QGridLayout, QGroupBox, 
 from core.descent import (SGD, Descender, describe_landing, describe_slope, format_number, format_rate, jump,
                           jump_arithmetic, outcome_phrase, random_restarts, step_arithmetic, summarize_restarts)
 from core.errors import StudioError
+from core.i18n import QT_TRANSLATE_NOOP, translate
 from core.terrain import (TERRAINS_1D, Terrain1D, curve_limits, landing_site, sample_curve, stationary_points,
                           terrain_from_formula, visible_window)
 from gui import dialogs
@@ -26,7 +27,8 @@ from gui.widgets.terrain_common import form_label, make_button, make_label, make
 MIST_FRACTION = 0.08        # the creature sees ±8% of the map's width
 CREATURE_COLOUR = "#f28e2b"
 MIST_COLOUR = "#d5dae0"
-NO_GROUND = "No ground here: the formula has no value at this x."
+CONTEXT = "gui.widgets.terrain_game"
+NO_GROUND = QT_TRANSLATE_NOOP("gui.widgets.terrain_game", "No ground here: the formula has no value at this x.")
 SITE_COLOURS = {"global minimum": "#2ca02c", "local minimum": "#1f77b4", "maximum": "#d62728",
                 "flat": "#7f7f7f"}
 GAME_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Space, Qt.Key.Key_R, Qt.Key.Key_P)
@@ -34,7 +36,10 @@ GAME_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Space, Qt.Key.Key_R, 
 
 @dataclass(frozen=True)
 class Challenge:
-    """One of the lecture's questions: a set-up to play, and the answer revealed after playing."""
+    """One of the lecture's questions: a set-up to play, and the answer revealed after playing.
+
+    title, question and answer are English (marked for translation); translate them where shown.
+    """
 
     title: str
     terrain: str
@@ -46,36 +51,57 @@ class Challenge:
 
 
 CHALLENGES = (
-    Challenge("Which way to go?", "valley", -2.0, "manual", 0.1,
-              "The mist hides the valley. The arrow shows the slope under your feet and points uphill. "
-              "Which way should you jump: left or right?",
-              "Right: go against the slope. Here the slope is negative (the ground falls to the right), "
-              "and gradient descent moves by −lr × slope, so a negative slope means a step to the right."),
-    Challenge("What does a flat slope mean?", "plateau", 3.5, "gd", 0.5,
-              "Press Step a few times. The slope is almost zero. Have you arrived?",
-              "No. A zero slope only says the ground is flat here: a valley bottom, a hilltop, a saddle or, "
-              "as here, a plateau. Each step is −lr × slope, so on a plateau the creature crawls. Press Reveal."),
-    Challenge("What does a big step do?", "valley", -2.0, "gd", 1.05,
-              "The learning rate is 1.05. Press Step several times and watch the trail. What happens?",
-              "Each step jumps over the valley and lands higher on the other side: the steps grow and the run "
-              "diverges. On this bowl (curvature L = 2), lr = 1 = 2/L bounces forever and lr = 0.5 = 1/L "
-              "lands on the bottom in one step."),
-    Challenge("Can you end at a local maximum?", "two_valleys", "hilltop", "gd", 0.02,
-              "The creature stands exactly on the hilltop. Press Step. Then click a little to one side and step.",
-              "Barely: only if you start exactly on top, where the slope is exactly zero, so −lr × slope = 0 "
-              "and you never move. The slightest nudge and you roll away into a valley."),
-    Challenge("Can you get stuck at the saddle?", "shoulder", -1.0, "gd", 0.1,
-              "Play with lr = 0.1 from x = −1. Where does the creature stop? Then Reset and try lr = 0.4.",
-              "Yes. The slope fades to zero on the flat shoulder at x = 0, so the steps shrink to nothing and "
-              "the creature stops although this is not a minimum. With lr = 0.4 the first step is big enough "
-              "to carry it over the shoulder into the valley at x = 2."),
+    Challenge(QT_TRANSLATE_NOOP("gui.widgets.terrain_game", "Which way to go?"), "valley", -2.0, "manual", 0.1,
+              QT_TRANSLATE_NOOP("gui.widgets.terrain_game",
+                                "The mist hides the valley. The arrow shows the slope under your feet and points "
+                                "uphill. Which way should you jump: left or right?"),
+              QT_TRANSLATE_NOOP("gui.widgets.terrain_game",
+                                "Right: go against the slope. Here the slope is negative (the ground falls to the "
+                                "right), and gradient descent moves by −lr × slope, so a negative slope means a step "
+                                "to the right.")),
+    Challenge(QT_TRANSLATE_NOOP("gui.widgets.terrain_game", "What does a flat slope mean?"), "plateau", 3.5, "gd",
+              0.5,
+              QT_TRANSLATE_NOOP("gui.widgets.terrain_game",
+                                "Press Step a few times. The slope is almost zero. Have you arrived?"),
+              QT_TRANSLATE_NOOP("gui.widgets.terrain_game",
+                                "No. A zero slope only says the ground is flat here: a valley bottom, a hilltop, a "
+                                "saddle or, as here, a plateau. Each step is −lr × slope, so on a plateau the "
+                                "creature crawls. Press Reveal.")),
+    Challenge(QT_TRANSLATE_NOOP("gui.widgets.terrain_game", "What does a big step do?"), "valley", -2.0, "gd", 1.05,
+              QT_TRANSLATE_NOOP("gui.widgets.terrain_game",
+                                "The learning rate is 1.05. Press Step several times and watch the trail. "
+                                "What happens?"),
+              QT_TRANSLATE_NOOP("gui.widgets.terrain_game",
+                                "Each step jumps over the valley and lands higher on the other side: the steps grow "
+                                "and the run diverges. On this bowl (curvature L = 2), lr = 1 = 2/L bounces forever "
+                                "and lr = 0.5 = 1/L lands on the bottom in one step.")),
+    Challenge(QT_TRANSLATE_NOOP("gui.widgets.terrain_game", "Can you end at a local maximum?"), "two_valleys",
+              "hilltop", "gd", 0.02,
+              QT_TRANSLATE_NOOP("gui.widgets.terrain_game",
+                                "The creature stands exactly on the hilltop. Press Step. Then click a little to one "
+                                "side and step."),
+              QT_TRANSLATE_NOOP("gui.widgets.terrain_game",
+                                "Barely: only if you start exactly on top, where the slope is exactly zero, so "
+                                "−lr × slope = 0 and you never move. The slightest nudge and you roll away into a "
+                                "valley.")),
+    Challenge(QT_TRANSLATE_NOOP("gui.widgets.terrain_game", "Can you get stuck at the saddle?"), "shoulder", -1.0,
+              "gd", 0.1,
+              QT_TRANSLATE_NOOP("gui.widgets.terrain_game",
+                                "Play with lr = 0.1 from x = −1. Where does the creature stop? Then Reset and try "
+                                "lr = 0.4."),
+              QT_TRANSLATE_NOOP("gui.widgets.terrain_game",
+                                "Yes. The slope fades to zero on the flat shoulder at x = 0, so the steps shrink to "
+                                "nothing and the creature stops although this is not a minimum. With lr = 0.4 the "
+                                "first step is big enough to carry it over the shoulder into the valley at x = 2.")),
 )
 EXERCISE_RATES = (0.03, 0.1, 1.0)
-KEYS_HELP = ("Click the map to place the creature.  Keys: ← → jump (manual mode), Space step, "
-             "P play/pause, R reset.")
-GOLDILOCKS_HINT = ("On this bowl f(x) = (x − 1)² the curvature is L = 2. lr = 0.5 = 1/L reaches the bottom in "
-                   "one step (Goldilocks); lr = 1 = 2/L bounces between two points forever; above 1 it diverges; "
-                   "small rates converge, but slowly.")
+KEYS_HELP = QT_TRANSLATE_NOOP("gui.widgets.terrain_game",
+                              "Click the map to place the creature.  Keys: ← → jump (manual mode), Space step, "
+                              "P play/pause, R reset.")
+GOLDILOCKS_HINT = QT_TRANSLATE_NOOP("gui.widgets.terrain_game",
+                                    "On this bowl f(x) = (x − 1)² the curvature is L = 2. lr = 0.5 = 1/L reaches the "
+                                    "bottom in one step (Goldilocks); lr = 1 = 2/L bounces between two points "
+                                    "forever; above 1 it diverges; small rates converge, but slowly.")
 
 
 class TerrainGame(QWidget):
@@ -103,9 +129,11 @@ class TerrainGame(QWidget):
     def _build_plot(self) -> None:
         self.plot_widget = pg.PlotWidget()
         self.plot_widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.plot_widget.setToolTip("Click anywhere on the map to put the creature there.")
+        self.plot_widget.setToolTip(translate("gui.widgets.terrain_game",
+                                              "Click anywhere on the map to put the creature there."))
         plot = self.plot_widget.getPlotItem()
-        style_plot(plot, "", "x (where the creature stands)", "height f(x)")
+        style_plot(plot, "", translate("gui.widgets.terrain_game", "x (where the creature stands)"),
+                   translate("gui.widgets.terrain_game", "height f(x)"))
         self._full_curve = plot.plot(pen=pg.mkPen((90, 90, 90), width=3), connect="finite")
         self._seen_curve = plot.plot(pen=pg.mkPen("#1f5fa8", width=5), connect="finite")
         self._tangent = plot.plot(pen=pg.mkPen("#d62728", width=2, style=Qt.PenStyle.DashLine))
@@ -131,89 +159,138 @@ class TerrainGame(QWidget):
     def _build_controls(self) -> None:
         self._terrain_combo = QComboBox()
         for terrain in TERRAINS_1D.values():
-            self._terrain_combo.addItem(terrain.name, terrain.key)
-        self._terrain_combo.addItem("Your formula", "formula")
-        self._terrain_combo.setToolTip("Terrain levels from the lecture: choose the ground the creature lives on, "
-                                       "or 'Your formula' to use the one typed below.")
+            self._terrain_combo.addItem(translate("core.terrain", terrain.name), terrain.key)
+        self._terrain_combo.addItem(translate("gui.widgets.terrain_game", "Your formula"), "formula")
+        self._terrain_combo.setToolTip(translate("gui.widgets.terrain_game",
+                                                 "Terrain levels from the lecture: choose the ground the creature "
+                                                 "lives on, or 'Your formula' to use the one typed below."))
         self._terrain_combo.activated.connect(self._on_terrain_chosen)
         self._formula_edit = QLineEdit()
-        self._formula_edit.setPlaceholderText("type a terrain, e.g. x**4 - 3*x**2 + x")
-        self._formula_edit.setToolTip("Your own terrain f(x): numbers, x, + − * / ** (or ^), brackets and "
-                                      "sin cos exp log sqrt abs tanh. Press Enter to use it.")
+        self._formula_edit.setPlaceholderText(translate("gui.widgets.terrain_game",
+                                                        "type a terrain, e.g. x**4 - 3*x**2 + x"))
+        self._formula_edit.setToolTip(translate("gui.widgets.terrain_game",
+                                                "Your own terrain f(x): numbers, x, + − * / ** (or ^), brackets and "
+                                                "sin cos exp log sqrt abs tanh. Press Enter to use it."))
         self._formula_edit.returnPressed.connect(self._on_formula_entered)
-        self._formula_button = make_button("Use formula", "Build the terrain from the formula you typed; "
-                                           "its slope comes from the formula itself.", self._on_formula_entered)
-        self._formula_error = make_label("", "Why the formula could not be used.")
+        self._formula_button = make_button(
+            translate("gui.widgets.terrain_game", "Use formula"),
+            translate("gui.widgets.terrain_game", "Build the terrain from the formula you typed; its slope comes "
+                      "from the formula itself."), self._on_formula_entered)
+        self._formula_error = make_label("", translate("gui.widgets.terrain_game",
+                                                       "Why the formula could not be used."))
         self._formula_error.setStyleSheet("color: #b00020;")
-        self._reveal = make_button("Reveal terrain", "Lift the mist and show the whole terrain (the creature "
-                                   "normally sees only the ground near its feet).", self._on_reveal_toggled, True)
+        self._reveal = make_button(
+            translate("gui.widgets.terrain_game", "Reveal terrain"),
+            translate("gui.widgets.terrain_game", "Lift the mist and show the whole terrain (the creature normally "
+                      "sees only the ground near its feet)."), self._on_reveal_toggled, True)
         self._build_move_controls()
         self._build_readouts()
         self._build_lesson_controls()
 
     def _build_move_controls(self) -> None:
-        self._manual_radio = QRadioButton("Manual")
-        self._manual_radio.setToolTip("You decide: jump left or right by the step size (keys ← and →).")
-        self._gd_radio = QRadioButton("Gradient descent")
-        self._gd_radio.setToolTip("The rule decides: each step moves by −learning rate × slope.")
+        self._manual_radio = QRadioButton(translate("gui.widgets.terrain_game", "Manual"))
+        self._manual_radio.setToolTip(translate("gui.widgets.terrain_game",
+                                                "You decide: jump left or right by the step size (keys ← and →)."))
+        self._gd_radio = QRadioButton(translate("gui.widgets.terrain_game", "Gradient descent"))
+        self._gd_radio.setToolTip(translate("gui.widgets.terrain_game",
+                                            "The rule decides: each step moves by −learning rate × slope."))
         self._mode_group = QButtonGroup(self)
         for radio in (self._manual_radio, self._gd_radio):
             self._mode_group.addButton(radio)
         self._gd_radio.setChecked(True)
         self._gd_radio.toggled.connect(self._on_mode_toggled)
-        self._step_size = make_spin(0.5, 0.01, 5.0, 2, 0.1, "How far one manual jump goes.")
-        self._left = make_button("◀ Left", "Jump left by the step size (key ←).", self._on_left_clicked)
-        self._right = make_button("Right ▶", "Jump right by the step size (key →).", self._on_right_clicked)
-        self._lr = make_spin(0.1, 0.001, 5.0, 3, 0.01, "Learning rate: the step is −learning rate × slope.")
+        self._step_size = make_spin(0.5, 0.01, 5.0, 2, 0.1,
+                                    translate("gui.widgets.terrain_game", "How far one manual jump goes."))
+        self._left = make_button(translate("gui.widgets.terrain_game", "◀ Left"),
+                                 translate("gui.widgets.terrain_game", "Jump left by the step size (key ←)."),
+                                 self._on_left_clicked)
+        self._right = make_button(translate("gui.widgets.terrain_game", "Right ▶"),
+                                  translate("gui.widgets.terrain_game", "Jump right by the step size (key →)."),
+                                  self._on_right_clicked)
+        self._lr = make_spin(0.1, 0.001, 5.0, 3, 0.01, translate("gui.widgets.terrain_game",
+                                                                 "Learning rate: the step is −learning rate × slope."))
         self._lr.valueChanged.connect(self._on_lr_changed)
-        self._step = make_button("Step", "One gradient-descent step (key Space).", self._on_step_clicked)
-        self._play = make_button("Play", "Take steps one after another; press again to pause (key P).",
+        self._step = make_button(translate("gui.widgets.terrain_game", "Step"),
+                                 translate("gui.widgets.terrain_game", "One gradient-descent step (key Space)."),
+                                 self._on_step_clicked)
+        self._play = make_button(translate("gui.widgets.terrain_game", "Play"),
+                                 translate("gui.widgets.terrain_game",
+                                           "Take steps one after another; press again to pause (key P)."),
                                  self._on_play_toggled, True)
-        self._reset = make_button("Reset", "Back to the start: clear the trail and the step counter (key R).",
+        self._reset = make_button(translate("gui.widgets.terrain_game", "Reset"),
+                                  translate("gui.widgets.terrain_game",
+                                            "Back to the start: clear the trail and the step counter (key R)."),
                                   self._on_reset_clicked)
         self._speed = QSlider(Qt.Orientation.Horizontal)
         self._speed.setRange(1, 30)
         self._speed.setValue(4)
-        self._speed.setToolTip("Play speed: steps per second.")
+        self._speed.setToolTip(translate("gui.widgets.terrain_game", "Play speed: steps per second."))
         self._speed.valueChanged.connect(self._on_speed_changed)
 
     def _build_readouts(self) -> None:
-        self._slope_label = make_label("", "The slope f'(x) under the creature's feet: all it can feel.", 13, True)
-        self._steps_label = make_label("", "How many moves the creature has made since the start.", 12)
-        self._arithmetic = make_label("", "The arithmetic of the last move.", 12, True, monospace=True)
-        self._status = make_label("", "How the run is going: converged, oscillating, diverged or still going.", 12)
-        self._keys_help = make_label(KEYS_HELP, "Keyboard shortcuts of the game (click the map first).", 10)
+        self._slope_label = make_label("", translate("gui.widgets.terrain_game", "The slope f'(x) under the "
+                                                     "creature's feet: all it can feel."), 13, True)
+        self._steps_label = make_label("", translate("gui.widgets.terrain_game",
+                                                     "How many moves the creature has made since the start."), 12)
+        self._arithmetic = make_label("", translate("gui.widgets.terrain_game", "The arithmetic of the last move."),
+                                      12, True, monospace=True)
+        self._status = make_label("", translate("gui.widgets.terrain_game", "How the run is going: converged, "
+                                                "oscillating, diverged or still going."), 12)
+        self._keys_help = make_label(translate(CONTEXT, KEYS_HELP), translate(
+            "gui.widgets.terrain_game", "Keyboard shortcuts of the game (click the map first)."), 10)
         self._keys_help.setStyleSheet("color: #555555;")
 
     def _build_lesson_controls(self) -> None:
         self._restart_count = QSpinBox()
         self._restart_count.setRange(2, 30)
         self._restart_count.setValue(8)
-        self._restart_count.setToolTip("How many creatures to drop at random places.")
-        self._restarts = make_button("Random restarts", "Drop several creatures at random places; each runs "
-                                     "gradient descent with the current learning rate. Colours show where "
-                                     "each ended.", self._on_restarts_clicked)
-        self._restart_summary = make_label("", "Where the creatures ended: green = global minimum, blue = "
-                                           "local minimum, red = hilltop, grey = flat ground.")
+        self._restart_count.setToolTip(translate("gui.widgets.terrain_game",
+                                                 "How many creatures to drop at random places."))
+        self._restarts = make_button(
+            translate("gui.widgets.terrain_game", "Random restarts"),
+            translate("gui.widgets.terrain_game", "Drop several creatures at random places; each runs gradient "
+                      "descent with the current learning rate. Colours show where each ended."),
+            self._on_restarts_clicked)
+        self._restart_summary = make_label("", translate("gui.widgets.terrain_game", "Where the creatures ended: "
+                                                         "green = global minimum, blue = local minimum, red = "
+                                                         "hilltop, grey = flat ground."))
         self._challenge_combo = QComboBox()
         for challenge in CHALLENGES:
-            self._challenge_combo.addItem(challenge.title)
-        self._challenge_combo.setToolTip("The lecture's questions, each set up on the right terrain.")
-        self._try_challenge = make_button("Set up", "Put the creature where the question starts.",
+            self._challenge_combo.addItem(translate(CONTEXT, challenge.title))
+        self._challenge_combo.setToolTip(translate("gui.widgets.terrain_game",
+                                                   "The lecture's questions, each set up on the right terrain."))
+        self._try_challenge = make_button(translate("gui.widgets.terrain_game", "Set up"),
+                                          translate("gui.widgets.terrain_game",
+                                                    "Put the creature where the question starts."),
                                           self._on_challenge_clicked)
-        self._show_answer = make_button("Show answer", "Play first, then see the answer.", self._on_answer_clicked)
-        self._challenge_text = make_label("Choose a question and press Set up.",
-                                          "The question, and after playing, the answer.", 12)
-        self._exercise_buttons = [make_button(f"lr {format_rate(lr)}", f"Run the bowl from x = −2 with "
-                                              f"learning rate {format_rate(lr)} to the end and count the steps.",
-                                              self._make_exercise_slot(lr)) for lr in EXERCISE_RATES]
-        self._exercise_own = make_button("My lr", "Run the bowl with the learning rate set above (find the "
-                                         "Goldilocks rate).", self._on_exercise_own_clicked)
-        self._hint = make_button("Goldilocks?", "Show which learning rate is just right on this bowl, and why.",
+        self._show_answer = make_button(translate("gui.widgets.terrain_game", "Show answer"),
+                                        translate("gui.widgets.terrain_game", "Play first, then see the answer."),
+                                        self._on_answer_clicked)
+        self._challenge_text = make_label(translate("gui.widgets.terrain_game", "Choose a question and press Set up."),
+                                          translate("gui.widgets.terrain_game",
+                                                    "The question, and after playing, the answer."), 12)
+        self._exercise_buttons = [self._exercise_button(lr) for lr in EXERCISE_RATES]
+        self._exercise_own = make_button(translate("gui.widgets.terrain_game", "My lr"),
+                                         translate("gui.widgets.terrain_game", "Run the bowl with the learning rate "
+                                                   "set above (find the Goldilocks rate)."),
+                                         self._on_exercise_own_clicked)
+        self._hint = make_button(translate("gui.widgets.terrain_game", "Goldilocks?"),
+                                 translate("gui.widgets.terrain_game",
+                                           "Show which learning rate is just right on this bowl, and why."),
                                  self._on_hint_clicked)
-        self._exercise_text = make_label("Press a learning rate: the creature runs the bowl from x = −2 "
-                                         "to the end, and the steps are counted here.",
-                                         "Steps to the bottom for each learning rate you tried.", 12)
+        self._exercise_text = make_label(translate("gui.widgets.terrain_game", "Press a learning rate: the creature "
+                                                   "runs the bowl from x = −2 to the end, and the steps are counted "
+                                                   "here."),
+                                         translate("gui.widgets.terrain_game",
+                                                   "Steps to the bottom for each learning rate you tried."), 12)
+
+    def _exercise_button(self, lr: float):
+        """A button that runs the learning-rate exercise at lr."""
+        rate = format_rate(lr)
+        tooltip = translate("gui.widgets.terrain_game", "Run the bowl from x = −2 with learning rate {rate} to the "
+                            "end and count the steps.").format(rate=rate)
+        return make_button(translate("gui.widgets.terrain_game", "lr {rate}").format(rate=rate), tooltip,
+                           self._make_exercise_slot(lr))
 
     def _build_layout(self) -> None:
         left = QVBoxLayout()
@@ -234,7 +311,7 @@ class TerrainGame(QWidget):
         outer.addWidget(side)
 
     def _terrain_box(self) -> QGroupBox:
-        box = QGroupBox("Terrain")
+        box = QGroupBox(translate("gui.widgets.terrain_game", "Terrain"))
         grid = QGridLayout(box)
         grid.addWidget(self._terrain_combo, 0, 0, 1, 2)
         grid.addWidget(self._reveal, 0, 2)
@@ -244,17 +321,17 @@ class TerrainGame(QWidget):
         return box
 
     def _move_box(self) -> QGroupBox:
-        box = QGroupBox("Move")
+        box = QGroupBox(translate("gui.widgets.terrain_game", "Move"))
         grid = QGridLayout(box)
         grid.addWidget(self._manual_radio, 0, 0)
         grid.addWidget(self._gd_radio, 0, 1, 1, 2)
-        grid.addWidget(form_label("step size"), 1, 0)
+        grid.addWidget(form_label(translate("gui.widgets.terrain_game", "step size")), 1, 0)
         grid.addWidget(self._step_size, 1, 1)
         row = QHBoxLayout()
         row.addWidget(self._left)
         row.addWidget(self._right)
         grid.addLayout(row, 1, 2)
-        grid.addWidget(form_label("learning rate"), 2, 0)
+        grid.addWidget(form_label(translate("gui.widgets.terrain_game", "learning rate")), 2, 0)
         grid.addWidget(self._lr, 2, 1)
         grid.addWidget(self._step, 2, 2)
         grid.addWidget(self._play, 3, 0)
@@ -265,7 +342,7 @@ class TerrainGame(QWidget):
         return box
 
     def _readout_box(self) -> QGroupBox:
-        box = QGroupBox("What the creature knows")
+        box = QGroupBox(translate("gui.widgets.terrain_game", "What the creature knows"))
         layout = QVBoxLayout(box)
         for label in (self._slope_label, self._steps_label, self._arithmetic, self._status, self._restart_summary):
             layout.addWidget(label)
@@ -274,7 +351,7 @@ class TerrainGame(QWidget):
         return box
 
     def _challenge_box(self) -> QGroupBox:
-        box = QGroupBox("Challenges")
+        box = QGroupBox(translate("gui.widgets.terrain_game", "Challenges"))
         grid = QGridLayout(box)
         grid.addWidget(self._challenge_combo, 0, 0)
         grid.addWidget(self._try_challenge, 0, 1)
@@ -284,7 +361,7 @@ class TerrainGame(QWidget):
         return box
 
     def _exercise_box(self) -> QGroupBox:
-        box = QGroupBox("Learning-rate exercise (bowl)")
+        box = QGroupBox(translate("gui.widgets.terrain_game", "Learning-rate exercise (bowl)"))
         grid = QGridLayout(box)
         for column, button in enumerate(self._exercise_buttons):
             grid.addWidget(button, 0, column)
@@ -317,7 +394,9 @@ class TerrainGame(QWidget):
         xs, fs = sample_curve(terrain)
         self._full_curve.setData(xs, fs)
         self.plot_widget.getPlotItem().setRange(xRange=terrain.x_range, yRange=curve_limits(fs), padding=0)
-        self.plot_widget.getPlotItem().setTitle(f"{terrain.name}:  f(x) = {terrain.formula_text}", size="13pt")
+        title = translate("gui.widgets.terrain_game", "{name}:  f(x) = {formula}").format(
+            name=translate("core.terrain", terrain.name), formula=terrain.formula_text)
+        self.plot_widget.getPlotItem().setTitle(title, size="13pt")
         with QSignalBlocker(self._lr):
             self._lr.setValue(terrain.lr)
         self._select_terrain_in_combo(terrain.key)
@@ -389,7 +468,8 @@ class TerrainGame(QWidget):
         self.set_learning_rate(lr)
         self.place_creature(self._terrain.start)
         self._walker.advance(self._walker.max_steps)
-        line = f"lr {format_rate(lr)}: {outcome_phrase(self._walker.status, self._walker.steps)}"
+        line = translate("gui.widgets.terrain_game", "lr {rate}: {outcome}").format(
+            rate=format_rate(lr), outcome=outcome_phrase(self._walker.status, self._walker.steps))
         self._exercise_results = [line, *self._exercise_results][:4]
         self._exercise_text.setText("\n".join(self._exercise_results))
         self._show_state()
@@ -406,7 +486,7 @@ class TerrainGame(QWidget):
         self.set_learning_rate(challenge.lr)
         self.place_creature(self._challenge_start(challenge))
         self._answer_ready = False
-        self._challenge_text.setText(challenge.question)
+        self._challenge_text.setText(translate(CONTEXT, challenge.question))
 
     # ---- slots ----------------------------------------------------------------------------
 
@@ -503,10 +583,13 @@ class TerrainGame(QWidget):
     @Slot()
     def _on_answer_clicked(self) -> None:
         challenge = CHALLENGES[self._challenge_combo.currentIndex()]
+        question = translate(CONTEXT, challenge.question)
         if not self._answer_ready:
-            self._challenge_text.setText(challenge.question + "\n\nPlay first: make a move, then look again.")
+            self._challenge_text.setText(translate("gui.widgets.terrain_game", "{question}\n\nPlay first: make a "
+                                                   "move, then look again.").format(question=question))
             return
-        self._challenge_text.setText(f"{challenge.question}\n\nAnswer: {challenge.answer}")
+        self._challenge_text.setText(translate("gui.widgets.terrain_game", "{question}\n\nAnswer: {answer}").format(
+            question=question, answer=translate(CONTEXT, challenge.answer)))
 
     @Slot()
     def _on_exercise_own_clicked(self) -> None:
@@ -514,7 +597,7 @@ class TerrainGame(QWidget):
 
     @Slot()
     def _on_hint_clicked(self) -> None:
-        self._exercise_text.setText("\n".join([GOLDILOCKS_HINT, *self._exercise_results[:2]]))
+        self._exercise_text.setText("\n".join([translate(CONTEXT, GOLDILOCKS_HINT), *self._exercise_results[:2]]))
 
     def _make_exercise_slot(self, lr: float):
         return lambda: self.run_exercise(lr)
@@ -567,9 +650,10 @@ class TerrainGame(QWidget):
         trail_x, trail_f = np.array(self._walker.points)[:, 0], np.array(self._walker.values)
         finite = np.isfinite(trail_f)  # only a start in a hole of a typed formula can be non-finite
         self._trail.setData(trail_x[finite], trail_f[finite])
-        self._slope_label.setText(describe_slope(slope) if on_ground else NO_GROUND)
-        self._steps_label.setText(f"Steps: {self._walker.steps}    x = {format_number(x)}    "
-                                  f"f(x) = {format_number(height)}")
+        self._slope_label.setText(describe_slope(slope) if on_ground else translate(CONTEXT, NO_GROUND))
+        self._steps_label.setText(translate("gui.widgets.terrain_game", "Steps: {steps}    x = {x}    "
+                                            "f(x) = {height}").format(steps=self._walker.steps, x=format_number(x),
+                                                                      height=format_number(height)))
         self._status.setText(self._status_text())
         self._show_mode()
 
@@ -582,7 +666,8 @@ class TerrainGame(QWidget):
         self._clearing.setVisible(not revealed)
         self._clearing.setRegion((x - radius, x + radius))
         view = self.plot_widget.getPlotItem().getViewBox().viewRange()
-        self._mist_text.setText("" if revealed else "Mist: the creature sees only the ground near its feet")
+        self._mist_text.setText("" if revealed else translate("gui.widgets.terrain_game", "Mist: the creature "
+                                                              "sees only the ground near its feet"))
         self._mist_text.setPos(QPointF(sum(view[0]) / 2, view[1][1]))
 
     def _show_slope(self, x: float, height: float, slope: float) -> None:
@@ -598,12 +683,14 @@ class TerrainGame(QWidget):
         if finite:
             self._slope_arrow.setPos(QPointF(x + (2.2 if slope > 0 else -2.2) * half, height))
             self._slope_arrow.setStyle(angle=180 if slope > 0 else 0)
-            self._slope_text.setText(f"slope {format_number(slope)}" if slope != 0 else "flat")
+            self._slope_text.setText(translate("gui.widgets.terrain_game", "slope {slope}").format(
+                slope=format_number(slope)) if slope != 0 else translate("gui.widgets.terrain_game", "flat"))
             self._slope_text.setPos(QPointF(x, height))
 
     def _status_text(self) -> str:
         if self._walker.rule is None:
-            return "Manual mode: you choose the direction and the size of each jump."
+            return translate("gui.widgets.terrain_game",
+                             "Manual mode: you choose the direction and the size of each jump.")
         message = self._walker.result().message
         if self._walker.status == "converged":
             message += " " + describe_landing(landing_site(self._terrain, float(self._walker.point[0])))
@@ -619,7 +706,8 @@ class TerrainGame(QWidget):
     def _show_play_state(self) -> None:
         with QSignalBlocker(self._play):
             self._play.setChecked(self._timer.isActive())
-        self._play.setText("Pause" if self._timer.isActive() else "Play")
+        self._play.setText(translate("gui.widgets.terrain_game", "Pause") if self._timer.isActive()
+                           else translate("gui.widgets.terrain_game", "Play"))
 
     def _show_restarts(self, results) -> None:
         steps, ends = [], []
@@ -629,7 +717,8 @@ class TerrainGame(QWidget):
             ends.append({"pos": (float(run.path[-1, 0]), float(run.values[-1])), "brush": colour})
         self._restart_trails.setData(steps)
         self._restart_ends.setData(ends)
-        self._restart_summary.setText(f"{len(results)} creatures: {summarize_restarts(results)}.")
+        self._restart_summary.setText(translate("gui.widgets.terrain_game", "{count} creatures: {summary}.").format(
+            count=len(results), summary=summarize_restarts(results)))
 
     def _select_terrain_in_combo(self, key: str) -> None:
         with QSignalBlocker(self._terrain_combo):

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QGridLayout
 from core.descent import (RACE_LEARNING_RATES, RACERS, Descender, format_number, format_vector,
                           race_summary, start_race)
 from core.errors import StudioError
+from core.i18n import QT_TRANSLATE_NOOP, translate
 from core.terrain import TERRAINS_2D, Terrain2D, terrain2d_from_formula
 from gui import dialogs
 from gui.widgets.terrain_common import (TerrainMap, VectorArrow, display_vector, form_label, make_button,
@@ -24,7 +25,9 @@ from gui.widgets.terrain_common import (TerrainMap, VectorArrow, display_vector,
 RACER_COLOURS = {"GD": "#e41a1c", "Momentum": "#7b2cbf", "RMSProp": "#138a36", "Adam": "#111111"}
 RACE_MAX_STEPS = 3000
 TICK_MS = 30
-VELOCITY_LABELS = {"velocity": "−velocity", "momentum m": "−m"}  # drawn in the direction of motion
+CONTEXT = "gui.widgets.terrain_race"
+# Keys: the step's state names (core.descent). Values: arrow labels, drawn in the direction of motion.
+VELOCITY_LABELS = {"velocity": QT_TRANSLATE_NOOP("gui.widgets.terrain_race", "−velocity"), "momentum m": "−m"}
 
 
 class TerrainRace(QWidget):
@@ -49,7 +52,8 @@ class TerrainRace(QWidget):
 
     def _build_plot(self) -> None:
         self.plot_widget = pg.PlotWidget()
-        self.plot_widget.setToolTip("Click on the map to choose where every optimizer starts.")
+        self.plot_widget.setToolTip(translate("gui.widgets.terrain_race",
+                                              "Click on the map to choose where every optimizer starts."))
         plot = self.plot_widget.getPlotItem()
         style_plot(plot, "", "x", "y")
         self._map = TerrainMap(plot)
@@ -60,31 +64,41 @@ class TerrainRace(QWidget):
         for item in (self._heads, self._start_marker):
             item.setZValue(15)
             plot.addItem(item)
-        self._downhill = VectorArrow(plot, "#b00020", label="−gradient")
-        self._velocity = VectorArrow(plot, "#7b2cbf", label="velocity")
-        self._update = VectorArrow(plot, "#000000", label="update")
+        self._downhill = VectorArrow(plot, "#b00020", label=translate("gui.widgets.terrain_race", "−gradient"))
+        self._velocity = VectorArrow(plot, "#7b2cbf", label=translate("gui.widgets.terrain_race", "velocity"))
+        self._update = VectorArrow(plot, "#000000", label=translate("gui.widgets.terrain_race", "update"))
         legend.setZValue(40)
         plot.scene().sigMouseClicked.connect(self._on_plot_clicked)
 
     def _build_controls(self) -> None:
         self._terrain_combo = QComboBox()
         for terrain in TERRAINS_2D.values():
-            self._terrain_combo.addItem(terrain.name, terrain.key)
-        self._terrain_combo.addItem("Your formula", "formula")
-        self._terrain_combo.setToolTip("Loss surfaces: a round bowl, an elongated ravine, the Rosenbrock "
-                                       "banana, a saddle, several minima, or 'Your formula' typed below.")
+            self._terrain_combo.addItem(translate("core.terrain", terrain.name), terrain.key)
+        self._terrain_combo.addItem(translate("gui.widgets.terrain_race", "Your formula"), "formula")
+        self._terrain_combo.setToolTip(translate("gui.widgets.terrain_race",
+                                                 "Loss surfaces: a round bowl, an elongated ravine, the Rosenbrock "
+                                                 "banana, a saddle, several minima, or 'Your formula' typed below."))
         self._terrain_combo.activated.connect(self._on_terrain_chosen)
         self._formula_edit = QLineEdit()
-        self._formula_edit.setPlaceholderText("your surface, e.g. x**2 + 3*y**2")
-        self._formula_edit.setToolTip("Type f(x, y) with numbers, x, y, + − * / **, brackets and sin cos exp "
-                                      "log sqrt abs tanh; press Enter. The gradient comes from the formula.")
+        self._formula_edit.setPlaceholderText(translate("gui.widgets.terrain_race",
+                                                        "your surface, e.g. x**2 + 3*y**2"))
+        self._formula_edit.setToolTip(translate("gui.widgets.terrain_race",
+                                                "Type f(x, y) with numbers, x, y, + − * / **, brackets and sin cos "
+                                                "exp log sqrt abs tanh; press Enter. The gradient comes from the "
+                                                "formula."))
         self._formula_edit.returnPressed.connect(self._on_formula_entered)
-        self._formula_button = make_button("Use", "Build the surface from your formula.", self._on_formula_entered)
-        self._formula_error = make_label("", "Why the formula could not be used.")
+        self._formula_button = make_button(translate("gui.widgets.terrain_race", "Use"),
+                                           translate("gui.widgets.terrain_race",
+                                                     "Build the surface from your formula."),
+                                           self._on_formula_entered)
+        self._formula_error = make_label("", translate("gui.widgets.terrain_race",
+                                                       "Why the formula could not be used."))
         self._formula_error.setStyleSheet("color: #b00020;")
         self._enabled: dict[str, QCheckBox] = {}
         self._rates: dict[str, QDoubleSpinBox] = {}
-        self._results = {name: make_label("", f"How {name} is doing: outcome, steps and loss.") for name in RACERS}
+        self._results = {name: make_label("", translate("gui.widgets.terrain_race", "How {name} is doing: "
+                                                        "outcome, steps and loss.").format(name=name))
+                         for name in RACERS}
         for name in RACERS:
             self._build_racer_row(name)
         self._build_race_buttons()
@@ -93,28 +107,41 @@ class TerrainRace(QWidget):
         box = QCheckBox(name)
         box.setChecked(True)
         box.setStyleSheet(f"QCheckBox {{ color: {RACER_COLOURS[name]}; font-weight: bold; }}")
-        box.setToolTip(f"Let {name} take part in the race.")
+        box.setToolTip(translate("gui.widgets.terrain_race", "Let {name} take part in the race.").format(name=name))
         box.toggled.connect(self._on_racers_changed)
-        spin = make_spin(0.1, 0.0001, 10.0, 4, 0.001, f"{name}'s own learning rate.")
+        spin = make_spin(0.1, 0.0001, 10.0, 4, 0.001,
+                         translate("gui.widgets.terrain_race", "{name}'s own learning rate.").format(name=name))
         spin.valueChanged.connect(self._on_racers_changed)
         self._results[name].setStyleSheet(f"color: {RACER_COLOURS[name]};")
         self._enabled[name], self._rates[name] = box, spin
 
     def _build_race_buttons(self) -> None:
-        self._race = make_button("Race", "Start (or pause) the race: every optimizer steps at once.",
+        self._race = make_button(translate("gui.widgets.terrain_race", "Race"),
+                                 translate("gui.widgets.terrain_race",
+                                           "Start (or pause) the race: every optimizer steps at once."),
                                  self._on_race_toggled, True)
-        self._step_all = make_button("Step all", "One step for every optimizer.", self._on_step_all_clicked)
-        self._reset = make_button("Reset", "Everyone back to the start.", self._on_reset_clicked)
+        self._step_all = make_button(translate("gui.widgets.terrain_race", "Step all"),
+                                     translate("gui.widgets.terrain_race", "One step for every optimizer."),
+                                     self._on_step_all_clicked)
+        self._reset = make_button(translate("gui.widgets.terrain_race", "Reset"),
+                                  translate("gui.widgets.terrain_race", "Everyone back to the start."),
+                                  self._on_reset_clicked)
         self._speed = QSlider(Qt.Orientation.Horizontal)
         self._speed.setRange(1, 40)
         self._speed.setValue(5)
-        self._speed.setToolTip("Race speed: steps per frame for every optimizer.")
+        self._speed.setToolTip(translate("gui.widgets.terrain_race",
+                                         "Race speed: steps per frame for every optimizer."))
         self._explain_combo = QComboBox()
-        self._explain_combo.addItems(list(RACERS))
-        self._explain_combo.setToolTip("The optimizer whose next step is explained with numbers and arrows.")
-        self._explain = make_button("Explain one step", "Advance only this optimizer by one step and show its "
-                                    "gradient, velocity and update with numbers.", self._on_explain_clicked)
-        self._explanation = make_label("", "The arithmetic of the explained step.", 11, monospace=True)
+        for name in RACERS:
+            self._explain_combo.addItem(name, name)  # optimizer names are not translated; the data is the key
+        self._explain_combo.setToolTip(translate("gui.widgets.terrain_race",
+                                                 "The optimizer whose next step is explained with numbers and arrows."))
+        self._explain = make_button(translate("gui.widgets.terrain_race", "Explain one step"),
+                                    translate("gui.widgets.terrain_race", "Advance only this optimizer by one step "
+                                              "and show its gradient, velocity and update with numbers."),
+                                    self._on_explain_clicked)
+        self._explanation = make_label("", translate("gui.widgets.terrain_race",
+                                                     "The arithmetic of the explained step."), 11, monospace=True)
 
     def _build_layout(self) -> None:
         side = QVBoxLayout()
@@ -129,7 +156,7 @@ class TerrainRace(QWidget):
         outer.addWidget(panel)
 
     def _surface_box(self) -> QGroupBox:
-        box = QGroupBox("Surface")
+        box = QGroupBox(translate("gui.widgets.terrain_race", "Surface"))
         grid = QGridLayout(box)
         grid.addWidget(self._terrain_combo, 0, 0, 1, 2)
         grid.addWidget(self._formula_edit, 1, 0)
@@ -139,7 +166,7 @@ class TerrainRace(QWidget):
         return box
 
     def _race_box(self) -> QGroupBox:
-        box = QGroupBox("Optimizer race (learning rate each)")
+        box = QGroupBox(translate("gui.widgets.terrain_race", "Optimizer race (learning rate each)"))
         grid = QGridLayout(box)
         for row, name in enumerate(RACERS):
             grid.addWidget(self._enabled[name], 2 * row, 0)
@@ -149,12 +176,12 @@ class TerrainRace(QWidget):
         grid.addWidget(self._race, last, 0)
         grid.addWidget(self._step_all, last, 1)
         grid.addWidget(self._reset, last, 2)
-        grid.addWidget(form_label("speed"), last + 1, 0)
+        grid.addWidget(form_label(translate("gui.widgets.terrain_race", "speed")), last + 1, 0)
         grid.addWidget(self._speed, last + 1, 1, 1, 2)
         return box
 
     def _explain_box(self) -> QGroupBox:
-        box = QGroupBox("Step by step")
+        box = QGroupBox(translate("gui.widgets.terrain_race", "Step by step"))
         layout = QVBoxLayout(box)
         row = QHBoxLayout()
         row.addWidget(self._explain_combo, 1)
@@ -186,7 +213,9 @@ class TerrainRace(QWidget):
         self.stop()
         self._terrain = terrain
         self._map.show_terrain(terrain)
-        self.plot_widget.getPlotItem().setTitle(f"{terrain.name}:  f = {terrain.formula_text}", size="13pt")
+        title = translate("gui.widgets.terrain_race", "{name}:  f = {formula}").format(
+            name=translate("core.terrain", terrain.name), formula=terrain.formula_text)
+        self.plot_widget.getPlotItem().setTitle(title, size="13pt")
         rates = RACE_LEARNING_RATES.get(terrain.key, RACE_LEARNING_RATES["formula"])
         for name, spin in self._rates.items():
             with QSignalBlocker(spin):
@@ -214,16 +243,24 @@ class TerrainRace(QWidget):
 
     def explain_step(self, name: str) -> list[str]:
         """One step of one optimizer, drawn as arrows and returned as lines of arithmetic."""
-        with QSignalBlocker(self._explain_combo):
-            self._explain_combo.setCurrentText(name)
+        index = self._explain_combo.findData(name)
+        if index >= 0:
+            with QSignalBlocker(self._explain_combo):
+                self._explain_combo.setCurrentIndex(index)
         racer = self._racers.get(name)
-        if racer is None or racer.done:
-            lines = [f"{name} is not racing." if racer is None else f"{name} has finished: {racer.result().message}"]
+        if racer is None:
+            lines = [translate("gui.widgets.terrain_race", "{name} is not racing.").format(name=name)]
+        elif racer.done:
+            lines = [translate("gui.widgets.terrain_race", "{name} has finished: {message}").format(
+                name=name, message=racer.result().message)]
         else:
             before = racer.point.copy()
             detail = racer.step()
-            lines = [*detail.lines, f"point {format_vector(before)} → {format_vector(racer.point)}",
-                     f"loss {format_number(racer.values[-2], 4)} → {format_number(racer.values[-1], 4)}"]
+            lines = [*detail.lines,
+                     translate("gui.widgets.terrain_race", "point {before} → {after}").format(
+                         before=format_vector(before), after=format_vector(racer.point)),
+                     translate("gui.widgets.terrain_race", "loss {before} → {after}").format(
+                         before=format_number(racer.values[-2], 4), after=format_number(racer.values[-1], 4))]
             self._show_step_arrows(before, detail)
         self._explanation.setText("\n".join(lines))
         self._show_race(arrows=False)
@@ -284,7 +321,7 @@ class TerrainRace(QWidget):
     @Slot()
     def _on_explain_clicked(self) -> None:
         self.stop()
-        self.explain_step(self._explain_combo.currentText())
+        self.explain_step(self._explain_combo.currentData())
 
     @Slot()
     def _on_timer_tick(self) -> None:
@@ -318,7 +355,8 @@ class TerrainRace(QWidget):
         for name in RACERS:
             racer = self._racers.get(name)
             set_path(self._paths[name], np.array(racer.points) if racer else np.empty((0, 2)))
-            self._results[name].setText(race_summary(name, racer.result()) if racer else f"{name}: not racing")
+            self._results[name].setText(race_summary(name, racer.result()) if racer else translate(
+                "gui.widgets.terrain_race", "{name}: not racing").format(name=name))
             if racer:
                 spots.append({"pos": tuple(racer.point), "brush": RACER_COLOURS[name]})
         self._heads.setData(spots)
@@ -335,7 +373,7 @@ class TerrainRace(QWidget):
         name, velocity = next(((k, v) for k, v in detail.state.items() if k in VELOCITY_LABELS), ("", None))
         self._velocity.set_visible(False)
         if velocity is not None:
-            self._velocity.set_label(VELOCITY_LABELS[name])
+            self._velocity.set_label(translate(CONTEXT, VELOCITY_LABELS[name]))
             self._velocity.show_vector(before, display_vector(-velocity, span, 0.10, 0.10))
         self._update.show_vector(before, display_vector(detail.update, span, 0.03, 0.3))
 
@@ -346,7 +384,8 @@ class TerrainRace(QWidget):
     def _show_play_state(self) -> None:
         with QSignalBlocker(self._race):
             self._race.setChecked(self._timer.isActive())
-        self._race.setText("Pause" if self._timer.isActive() else "Race")
+        self._race.setText(translate("gui.widgets.terrain_race", "Pause") if self._timer.isActive()
+                           else translate("gui.widgets.terrain_race", "Race"))
 
     def _select_terrain_in_combo(self, key: str) -> None:
         with QSignalBlocker(self._terrain_combo):

@@ -17,6 +17,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from core.i18n import QT_TRANSLATE_NOOP, translate
 from core.network_spec import NetworkSpec
 from core.reports import WeightsReport
 
@@ -33,7 +34,7 @@ BIAS_WIDTH = 34             # px: the bias column beside each matrix
 AXIS_HEIGHT = 48            # px: matrix and bias column share it, so their rows line up
 CURVE_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
                  "#7f7f7f", "#bcbd22", "#17becf")
-NO_WEIGHTS = "The weights appear here when training starts."
+NO_WEIGHTS = QT_TRANSLATE_NOOP("gui.widgets.weight_heatmap", "The weights appear here when training starts.")
 
 
 def mosaic_grid(n_tiles: int) -> tuple[int, int]:
@@ -83,15 +84,27 @@ def finite_frame(report: WeightsReport) -> list[tuple[np.ndarray, np.ndarray]] |
     return [(weight, bias) for (weight, _), (bias, _) in frame]
 
 
-def layer_title(index: int, shape: tuple[int, int], is_mosaic: bool, is_output: bool) -> str:
-    """'Layer 1: W1 16×784 (one 28×28 tile per neuron)' and the like (drawn on two lines)."""
+def layer_title_parts(index: int, shape: tuple[int, int], is_mosaic: bool, is_output: bool) -> tuple[str, str]:
+    """The title's head 'Layer 1: W1 16×784' and its note '(one 28×28 tile per neuron)' ('' for a matrix)."""
     n_out, n_in = shape
-    head = f"Layer {index}{' (output)' if is_output else ''}: W{index} {n_out}×{n_in}"
+    if is_output:
+        head = translate("gui.widgets.weight_heatmap", "Layer {index} (output): W{index} {rows}×{columns}")
+    else:
+        head = translate("gui.widgets.weight_heatmap", "Layer {index}: W{index} {rows}×{columns}")
+    head = head.format(index=index, rows=n_out, columns=n_in)
     if not is_mosaic:  # the axes say "neuron (row)" and "input (column)"
-        return head
+        return head, ""
     if n_out > MAX_TILES:
-        return f"{head} (first {MAX_TILES} of {n_out} neurons, one 28×28 tile each)"
-    return f"{head} (one 28×28 tile per neuron)"
+        return head, translate("gui.widgets.weight_heatmap",
+                               "(first {shown} of {total} neurons, one 28×28 tile each)").format(shown=MAX_TILES,
+                                                                                                 total=n_out)
+    return head, translate("gui.widgets.weight_heatmap", "(one 28×28 tile per neuron)")
+
+
+def layer_title(index: int, shape: tuple[int, int], is_mosaic: bool, is_output: bool) -> str:
+    """'Layer 1: W1 16×784 (one 28×28 tile per neuron)' and the like, on one line."""
+    head, note = layer_title_parts(index, shape, is_mosaic, is_output)
+    return f"{head} {note}" if note else head
 
 
 @dataclass
@@ -112,12 +125,14 @@ class WeightsView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._note = QLabel(NO_WEIGHTS)
-        self._note.setToolTip("Which training step the pictures show, or why a frame was skipped")
+        self._note = QLabel(translate("gui.widgets.weight_heatmap", NO_WEIGHTS))
+        self._note.setToolTip(translate("gui.widgets.weight_heatmap",
+                                        "Which training step the pictures show, or why a frame was skipped"))
         self._graphics = pg.GraphicsLayoutWidget()
-        self._graphics.setToolTip("Blue = negative weight, white = 0, red = positive. Each layer has its "
-                                  "own colour scale ±max|w|. The column b beside each layer holds the "
-                                  "bias of each neuron, on the same scale: z = W·x + b.")
+        self._graphics.setToolTip(translate("gui.widgets.weight_heatmap",
+                                            "Blue = negative weight, white = 0, red = positive. Each layer has its "
+                                            "own colour scale ±max|w|. The column b beside each layer holds the "
+                                            "bias of each neuron, on the same scale: z = W·x + b."))
         self._layers: list[_LayerItems] = []
         self._key: tuple | None = None
         layout = QVBoxLayout(self)
@@ -166,12 +181,15 @@ class WeightsView(QWidget):
             self._build(shapes, self._input_shape_for(shapes))
         frame = finite_frame(report)
         if frame is None:
-            self._note.setText(f"Step {report.step:,}: non-finite weights (NaN or ∞), so this frame "
-                               "was skipped; the pictures show the last good weights.")
+            self._note.setText(translate("gui.widgets.weight_heatmap",
+                                         "Step {step:,}: non-finite weights (NaN or ∞), so this frame "
+                                         "was skipped; the pictures show the last good weights.").format(
+                step=report.step))
             return
         for items, (weight, bias) in zip(self._layers, frame):
             _draw_layer(items, weight, bias)
-        self._note.setText(f"Weights after step {report.step:,}")
+        self._note.setText(translate("gui.widgets.weight_heatmap", "Weights after step {step:,}").format(
+            step=report.step))
 
     @staticmethod
     def _input_shape_for(shapes: tuple) -> tuple:
@@ -190,25 +208,25 @@ class WeightsView(QWidget):
         is_image = input_shape == IMAGE_SHAPE
         for i, shape in enumerate(shapes):
             is_mosaic = is_image and i == 0
-            title = layer_title(i + 1, shape, is_mosaic, i == len(shapes) - 1)
+            title = layer_title_parts(i + 1, shape, is_mosaic, i == len(shapes) - 1)
             row, col = divmod(i, LAYERS_PER_ROW)
             self._layers.append(self._add_layer(2 * row, 3 * col, shape, is_mosaic, title))
             self._graphics.ci.layout.setColumnStretchFactor(3 * col, MOSAIC_STRETCH if is_mosaic else 1)
-        self._note.setText(NO_WEIGHTS)
+        self._note.setText(translate("gui.widgets.weight_heatmap", NO_WEIGHTS))
 
     def _add_layer(self, row: int, col: int, shape: tuple[int, int], is_mosaic: bool,
-                   title: str) -> _LayerItems:
-        """Grid cells of one layer: the title above [weights | bias column | colour bar]."""
-        head, _, rest = title.rpartition(" (") if title.endswith(")") else (title, "", "")
-        self._graphics.addLabel(f"{head}<br>({rest}" if rest else title, row=row, col=col, colspan=3,
+                   title: tuple[str, str]) -> _LayerItems:
+        """Grid cells of one layer: the title (head, note) above [weights | bias column | colour bar]."""
+        head, note = title
+        self._graphics.addLabel(f"{head}<br>{note}" if note else head, row=row, col=col, colspan=3,
                                 size=TITLE_SIZE)
         plot = self._graphics.addPlot(row=row + 1, col=col)
         image = _add_image(plot, _picture_shape(is_mosaic, shape))
         if is_mosaic:
             _style_mosaic(plot, shape[0])
         else:
-            plot.setLabel("left", "neuron (row)")
-            plot.setLabel("bottom", "input (column)")
+            plot.setLabel("left", translate("gui.widgets.weight_heatmap", "neuron (row)"))
+            plot.setLabel("bottom", translate("gui.widgets.weight_heatmap", "input (column)"))
             plot.getAxis("bottom").setHeight(AXIS_HEIGHT)
             image.setRect(0.5, 0.5, shape[1], shape[0])  # cell (i, j) centred on (j+1, i+1): 1-based
             plot.setRange(xRange=(0.5, shape[1] + 0.5), yRange=(0.5, shape[0] + 0.5), padding=0)
@@ -218,11 +236,11 @@ class WeightsView(QWidget):
         bias_image = _add_image(bias_plot, (shape[0], 1))
         _style_bias_column(bias_plot, bias_image, shape[0], linked_to=None if is_mosaic else plot)
         colorbar = pg.ColorBarItem(colorMap=pg.colormap.get(COLORMAP_NAME), interactive=False,
-                                   width=16, label="weight w and bias b")
+                                   width=16, label=translate("gui.widgets.weight_heatmap", "weight w and bias b"))
         self._graphics.addItem(colorbar, row=row + 1, col=col + 2)
         colorbar.setImageItem([image, bias_image])
         colorbar.setLevels((-1.0, 1.0))
-        return _LayerItems(is_mosaic, shape, title, plot, image, bias_image, colorbar)
+        return _LayerItems(is_mosaic, shape, f"{head} {note}" if note else head, plot, image, bias_image, colorbar)
 
     def _clear_images(self) -> None:
         for items in self._layers:
@@ -230,7 +248,7 @@ class WeightsView(QWidget):
                                  autoLevels=False)
             items.bias_image.setImage(np.zeros((items.shape[0], 1), np.float32), autoLevels=False)
             items.colorbar.setLevels((-1.0, 1.0))
-        self._note.setText(NO_WEIGHTS)
+        self._note.setText(translate("gui.widgets.weight_heatmap", NO_WEIGHTS))
 
 
 def _picture_shape(is_mosaic: bool, shape: tuple[int, int]) -> tuple[int, int]:
@@ -266,7 +284,7 @@ def _style_bias_column(plot: pg.PlotItem, image: pg.ImageItem, n_out: int,
         plot.getAxis("bottom").setHeight(AXIS_HEIGHT)
         plot.setYLink(linked_to)
     else:
-        plot.setLabel("left", "neuron")
+        plot.setLabel("left", translate("gui.widgets.weight_heatmap", "neuron"))
         plot.setFixedWidth(BIAS_WIDTH + 45)
         plot.setYRange(0.5, n_out + 0.5, padding=0)
         _integer_ticks(plot.getAxis("left"), n_out)
@@ -314,9 +332,10 @@ class GradientNormPlot(pg.PlotWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         item = self.getPlotItem()
-        item.setTitle("Gradient norm per layer ‖∂L/∂W‖", size=TITLE_SIZE)
-        item.setLabel("bottom", "training step")
-        item.setLabel("left", "‖∂L/∂W‖ (log scale)")
+        item.setTitle(translate("gui.widgets.weight_heatmap", "Gradient norm per layer ‖∂L/∂W‖"),
+                      size=TITLE_SIZE)
+        item.setLabel("bottom", translate("gui.widgets.weight_heatmap", "training step"))
+        item.setLabel("left", translate("gui.widgets.weight_heatmap", "‖∂L/∂W‖ (log scale)"))
         item.setLogMode(y=True)
         item.getAxis("left").enableAutoSIPrefix(False)
         item.showGrid(x=True, y=True, alpha=0.3)
@@ -325,9 +344,10 @@ class GradientNormPlot(pg.PlotWidget):
         self._legend = item.addLegend(offset=(-10, 10))
         self._curves: list[pg.PlotDataItem] = []
         self._buffers: list[tuple[np.ndarray, np.ndarray, int]] = []
-        self.setToolTip("How strongly the loss pulls on each layer's weights: the L2 norm of its "
-                        "gradient, ‖∂L/∂W‖ = √(Σ (∂L/∂w)²). Layers near the input with much smaller "
-                        "norms learn slowly (vanishing gradients).")
+        self.setToolTip(translate("gui.widgets.weight_heatmap",
+                                  "How strongly the loss pulls on each layer's weights: the L2 norm of its "
+                                  "gradient, ‖∂L/∂W‖ = √(Σ (∂L/∂w)²). Layers near the input with much "
+                                  "smaller norms learn slowly (vanishing gradients)."))
 
     @property
     def curves(self) -> tuple[pg.PlotDataItem, ...]:
@@ -370,7 +390,10 @@ class GradientNormPlot(pg.PlotWidget):
         self._legend.clear()
         self._curves, self._buffers = [], []
         for i in range(n_layers):
-            name = "output layer" if i == n_layers - 1 and n_layers > 1 else f"layer {i + 1}"
+            if i == n_layers - 1 and n_layers > 1:
+                name = translate("gui.widgets.weight_heatmap", "output layer")
+            else:
+                name = translate("gui.widgets.weight_heatmap", "layer {index}").format(index=i + 1)
             pen = pg.mkPen(CURVE_COLOURS[i % len(CURVE_COLOURS)], width=1)  # wide pens are slow in Qt
             self._curves.append(self.getPlotItem().plot(name=name, pen=pen))
             self._buffers.append((np.empty(256), np.empty(256), 0))

@@ -173,9 +173,11 @@ def _image_dataset(images: np.ndarray, labels: np.ndarray) -> Dataset:
 
 
 def test_training_augments_every_batch_and_keeps_its_labels(mnist_t10k, monkeypatch):
+    """The trainer augments a chunk of upcoming images at once and slices its batches from it."""
     dataset = _image_dataset(*(a[:320] for a in mnist_t10k))
     seen: list[tuple[torch.Tensor, torch.Tensor]] = []
     labels: list[torch.Tensor] = []
+    inputs: list[torch.Tensor] = []
     real_make, real_loss = augmentation.make_augmenter, training.data_loss
 
     def recording_make(aug, seed):
@@ -191,14 +193,18 @@ def test_training_augments_every_batch_and_keeps_its_labels(mnist_t10k, monkeypa
     monkeypatch.setattr(training, "data_loss", recording_loss)
     config = TrainingConfig(batch_size=32, epochs=2, augmentation=EVERYTHING, loss_hz=1e9)
     session = TrainingSession(NetworkSpec(784, (LayerSpec(16),), 10), dataset, config)
+    session.model.register_forward_pre_hook(
+        lambda module, args: inputs.append(args[0].clone()) if module.training else None)
     reports = list(session.run())
-    assert len(seen) == len(labels) == session.total_steps == 12
+    assert len(labels) == len(inputs) == session.total_steps == 12
+    assert [x_in.shape for x_in, _ in seen] == [(192, 784)] * 2          # one chunk per epoch of 192 images
     row_of = {dataset.x_train[i].tobytes(): i for i in range(len(dataset.x_train))}
-    for (x_in, x_out), y in zip(seen, labels):
-        assert x_out.shape == x_in.shape == (32, 784) and x_out.dtype == torch.float32
-        assert not torch.equal(x_out, x_in)
-        rows = [row_of[row.numpy().tobytes()] for row in x_in]     # which images went in ...
-        assert y.tolist() == dataset.y_train[rows].tolist()        # ... keep exactly their labels
+    chunk_in = torch.cat([x_in for x_in, _ in seen])
+    chunk_out = torch.cat([x_out for _, x_out in seen])
+    assert torch.equal(torch.cat(inputs), chunk_out)                     # every batch is augmented data
+    assert not torch.equal(chunk_out, chunk_in) and chunk_out.dtype == torch.float32
+    rows = [row_of[row.numpy().tobytes()] for row in chunk_in]           # which images went in ...
+    assert torch.cat(labels).tolist() == dataset.y_train[rows].tolist()  # ... keep exactly their labels
     losses = np.concatenate([r.losses for r in reports if isinstance(r, LossReport)])
     assert np.isfinite(losses).all()
 
@@ -218,3 +224,17 @@ def test_small_and_large_batches_warp_alike(digits01):
     large = warp(images.clone(), theta, base_grid())
     small = warp(images[:8].clone(), theta[:8], base_grid())
     assert torch.allclose(large[:8], small, atol=1e-5)
+
+
+def test_augmented_training_is_the_same_with_and_without_pauses(mnist_t10k):
+    """Chunks of augmented images outlive a pause: pausing mid-chunk changes nothing."""
+    dataset = _image_dataset(*(a[:320] for a in mnist_t10k))
+    config = TrainingConfig(batch_size=16, epochs=2, augmentation=EVERYTHING, seed=3)
+    spec = NetworkSpec(784, (LayerSpec(16),), 10)
+    whole = TrainingSession(spec, dataset, config)
+    list(whole.run())
+    paused = TrainingSession(spec, dataset, config)
+    while not paused.finished:
+        list(paused.run(max_steps=5))   # 5 does not divide the 12 steps per epoch nor the chunk
+    for a, b in zip(whole.model.parameters(), paused.model.parameters()):
+        assert torch.equal(a, b)

@@ -8,7 +8,8 @@ import shutil
 import pytest
 
 from core.errors import LessonError
-from core.lessons import (DEFAULT_LESSON_FOLDER, PANELS, check_action, describe_action, load_lessons,
+from core.i18n import use_translator
+from core.lessons import (DEFAULT_LESSON_FOLDER, PANELS, check_action, describe_action, lesson_folder, load_lessons,
                           match_preset, parse_lesson, resolve_network)
 from core.network_spec import LayerSpec, NetworkSpec, parameter_count
 
@@ -176,3 +177,89 @@ def test_describe_action_says_what_show_me_will_do():
     assert text == ("Show me will load the XOR data, use hidden layers 8 relu, 8 relu, optimizer SGD, "
                     "learning rate 0.1, batch size 16, epochs 5, switch to the Training tab, start training.")
     assert describe_action(None) == "This step has nothing to set up."
+
+
+# ---------------------------------------------------------------- the French lessons
+
+FRENCH_FOLDER = DEFAULT_LESSON_FOLDER / "fr"
+ENGLISH_FILES = sorted(path.name for path in DEFAULT_LESSON_FOLDER.glob("*.json"))
+
+
+def _texts(lesson) -> list[str]:
+    return [lesson.title, lesson.summary] + [text for step in lesson.steps
+                                             for text in (step.title, step.text, step.question)]
+
+
+def test_every_english_lesson_has_a_french_twin_and_nothing_else():
+    assert len(ENGLISH_FILES) == 8
+    assert sorted(path.name for path in FRENCH_FOLDER.glob("*.json")) == ENGLISH_FILES
+
+
+@pytest.mark.parametrize("name", ENGLISH_FILES)
+def test_french_lesson_has_the_english_structure_and_actions(name):
+    english_raw = json.loads((DEFAULT_LESSON_FOLDER / name).read_text(encoding="utf-8"))
+    french_raw = json.loads((FRENCH_FOLDER / name).read_text(encoding="utf-8"))
+    english = parse_lesson(json.dumps(english_raw), name)
+    french = parse_lesson((FRENCH_FOLDER / name).read_text(encoding="utf-8"), name)   # the validator accepts it
+    assert (french.number, len(french.steps)) == (english.number, len(english.steps))
+    assert french_raw["version"] == english_raw["version"]
+    for english_step, french_step in zip(english_raw["steps"], french_raw["steps"]):
+        assert list(french_step) == list(english_step)   # same keys, same order
+        assert french_step.get("show_me") == english_step.get("show_me")   # identical raw actions
+    assert [step.show_me for step in french.steps] == [step.show_me for step in english.steps]
+
+
+@pytest.mark.parametrize("name", ENGLISH_FILES)
+def test_french_lesson_texts_are_translated(name):
+    english = parse_lesson((DEFAULT_LESSON_FOLDER / name).read_text(encoding="utf-8"), name)
+    french = parse_lesson((FRENCH_FOLDER / name).read_text(encoding="utf-8"), name)
+    for english_text, french_text in zip(_texts(english), _texts(french), strict=True):
+        assert french_text != english_text, french_text
+    for step in french.steps:
+        assert len(step.text.split()) >= 15 and step.question.endswith("?"), step.title
+
+
+def test_loader_reads_the_language_asked_for():
+    french, errors = load_lessons(language="fr")
+    assert errors == [] and [lesson.number for lesson in french] == list(range(1, 9))
+    assert french[0].title == "Neurones, couches et propagation avant"
+    assert french[7].title == "Surapprentissage, validation et arrêt précoce"
+    english, errors = load_lessons(language="en")
+    assert errors == [] and english[0].title == "Neurons, layers and the forward pass"
+    assert [lesson.title for lesson in english] == [lesson.title for lesson in load_lessons()[0]]
+    assert lesson_folder("fr") == FRENCH_FOLDER and lesson_folder("en") == DEFAULT_LESSON_FOLDER
+
+
+def test_a_missing_or_empty_language_folder_falls_back_to_english(tmp_path):
+    english_titles = [lesson.title for lesson in load_lessons()[0]]
+    assert [lesson.title for lesson in load_lessons(language="de")[0]] == english_titles
+    assert lesson_folder("de") == DEFAULT_LESSON_FOLDER
+    assert lesson_folder("../fr") == DEFAULT_LESSON_FOLDER   # a language is a name, never a path
+    shutil.copy(DEFAULT_LESSON_FOLDER / ENGLISH_FILES[0], tmp_path)
+    (tmp_path / "fr").mkdir()
+    (tmp_path / "fr" / "notes.txt").write_text("no lessons here")
+    lessons, errors = load_lessons(tmp_path, language="fr")   # a folder without lessons: English
+    assert errors == [] and [lesson.title for lesson in lessons] == english_titles[:1]
+    assert load_lessons(tmp_path)[0] == lessons   # no language: the folder itself, as before
+
+
+def test_error_messages_go_through_the_translator():
+    french = {"{where}: {problem}": "{where} : {problem}", "{file}, step {number}": "{file}, étape {number}",
+              "unknown {key} {value!r}; choose one of: {choices}.":
+                  "valeur inconnue {value!r} pour '{key}' ; choisissez parmi : {choices}.",
+              "The lesson folder {folder} cannot be read or does not exist.":
+                  "Le dossier de leçons {folder} est illisible ou n'existe pas.",
+              "load the {dataset} data": "charger les données {dataset}", "Show me will {actions}.":
+                  "« Montre-moi » va {actions}.", "Training": "Entraînement",
+              "switch to the {tab} tab": "passer à l'onglet {tab}"}
+    use_translator(lambda context, text: french.get(text, "") if context == "core.lessons" else "")
+    try:
+        message = _error(_with(lambda d: d["steps"][0]["show_me"].update(panel="kitchen")))
+        assert message.startswith("mine.json, étape 1 : valeur inconnue 'kitchen' pour 'panel' ; choisissez parmi")
+        _, errors = load_lessons("/nowhere/at/all")
+        assert str(errors[0]).startswith("Le dossier de leçons")
+        assert describe_action({"dataset": "XOR", "panel": "training"}) == (
+            "« Montre-moi » va charger les données XOR, passer à l'onglet Entraînement.")
+    finally:
+        use_translator(None)
+    assert _error(_with(lambda d: d.update(steps=[{}]))).startswith("mine.json, step 1: a step has no")

@@ -225,6 +225,51 @@ def test_teachers_own_lessons_folder_is_read(qtbot, state, isolated_user_dirs):
     assert widget._chooser.itemText(8) == "9. My extra lesson"
 
 
+def test_panel_shows_the_lessons_in_the_apps_language(qtbot, state, isolated_user_dirs, monkeypatch):
+    from core.paths import user_data_dir
+    from gui.panels import lesson_panel
+
+    own = user_data_dir() / "lessons"
+    own.mkdir()
+    data = json.loads((DEFAULT_LESSON_FOLDER / "01_neurons_and_the_forward_pass.json").read_text(encoding="utf-8"))
+    data.update(number=9, title="My extra lesson")
+    (own / "mine.json").write_text(json.dumps(data), encoding="utf-8")
+    monkeypatch.setattr(lesson_panel, "current_language", lambda: "fr")
+    widget = LessonPanel(state)
+    qtbot.addWidget(widget)
+    assert widget.errors == [] and widget._chooser.count() == 9
+    assert widget._chooser.itemText(0) == "1. Neurones, couches et propagation avant"
+    assert widget._chooser.itemText(8) == "9. My extra lesson"   # the teacher's own folder, read as it is
+    widget.set_lesson(1)
+    widget.set_step(2)
+    assert widget.current_step().show_me == LESSONS[1].steps[2].show_me   # same action as in English
+    monkeypatch.setattr(lesson_panel, "current_language", lambda: "de")   # not translated: English
+    widget.reload()
+    assert widget._chooser.itemText(0).startswith("1. Neurons")
+
+
+def test_panel_texts_go_through_the_translator(qtbot, state):
+    from core.i18n import use_translator
+
+    french = {"Step {number} of {total}: {title}": "Étape {number} sur {total} : {title}",
+              "Think: {question}": "Réfléchissez : {question}", "&Next ▶": "&Suivant ▶",
+              "{tip} (Alt+S)": "{tip} (Alt+M)", "Show me will {actions}.": "« Montre-moi » va {actions}."}
+    use_translator(lambda context, text: french.get(text, "") if context == "gui.panels.lesson_panel" else "")
+    try:
+        widget = LessonPanel(state)
+        qtbot.addWidget(widget)
+        widget.set_lesson(1)
+        widget.set_step(2)
+        assert widget._next.text() == "&Suivant ▶"
+        assert widget._step_title.text() == "Étape 3 sur 4 : " + LESSONS[1].steps[2].title
+        assert widget._question.text() == "Réfléchissez : " + LESSONS[1].steps[2].question
+        assert widget._show_me.toolTip().startswith("Show me will") and widget._show_me.toolTip().endswith("(Alt+M)")
+    finally:
+        use_translator(None)
+    widget.set_step(1)
+    assert widget._step_title.text().startswith("Step 2 of 4: ")
+
+
 # ---------------------------------------------------------------- glossary
 
 def test_glossary_has_the_lecture_words_with_formulas(qtbot):
