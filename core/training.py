@@ -235,9 +235,8 @@ class TrainingSession:
         start = self._position
         batch = self._order[start:start + self.batch_size]
         self._position += self.batch_size
-        x, y = self._x[batch], self._y[batch]
-        if self._augment is not None:
-            x = self._augmented(start, len(batch))
+        y = self._y[batch]
+        x = self._x[batch] if self._augment is None else self._augmented(start, len(batch))
         if self._optimizer.param_groups[0]["lr"] != self.learning_rate:
             for group in self._optimizer.param_groups:
                 group["lr"] = self.learning_rate
