@@ -37,6 +37,28 @@ def until(condition, timeout_s: float = 60) -> None:
         wait(50)
 
 
+def french_window(dataset_name: str) -> None:
+    """The Training tab in French (View → Language → Français, after the restart it asks for)."""
+    from gui.i18n import install_language
+
+    install_language("fr")
+    settings = SettingsStore(os.path.join(tempfile.mkdtemp(), "screens.ini"))
+    window = MainWindow(auto_load=False, settings=settings)
+    window.resize(1600, 1000)
+    window.show()
+    window.state.set_dataset(load_dataset(dataset_name, folder=MNIST_T10K if dataset_name == "MNIST" else None))
+    window.state.set_network(NetworkSpec(784, (LayerSpec(16), LayerSpec(16)), 10))
+    window.state.set_config(TrainingConfig(learning_rate=3e-3, batch_size=32, epochs=8))
+    window.tabs.setCurrentWidget(window.training_panel)
+    window.training_panel.train_or_pause()
+    until(lambda: len(window.training_panel.epoch_curves.history) >= 3)
+    window.grab().save(str(OUT / "window_french.png"))
+    window.training_panel.train_or_pause()
+    until(lambda: not window.controller.is_running)
+    window.close()
+    install_language("en")
+
+
 def main() -> None:
     app = create_application([])
     dialogs.SHOW_DIALOGS = False
@@ -54,10 +76,12 @@ def main() -> None:
     until(lambda: len(window.training_panel.epoch_curves.history) >= 4)
     window.grab().save(str(OUT / "window_training.png"))
     window.lesson_dock.show()
+    window.resize(1920, 1080)  # presentation mode is for a projector: 1920×1080
     window.set_presentation(True)
     wait(800)
     window.grab().save(str(OUT / "window_presentation.png"))
     window.set_presentation(False)
+    window.resize(1600, 1000)
     window.training_panel.train_or_pause()
     until(lambda: not window.controller.is_running)
     window.lesson_dock.hide()
@@ -66,6 +90,7 @@ def main() -> None:
     wait(500)
     window.grab().save(str(OUT / "window_draw.png"))
     window.close()
+    french_window(name)
     print("wrote", ", ".join(p.name for p in sorted(OUT.glob("window_*.png"))))
 
 

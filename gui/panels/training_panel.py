@@ -33,7 +33,7 @@ from gui.widgets.weight_heatmap import GradientNormPlot, WeightsView
 LOSS_REDRAW_S = 0.1      # the loss curve grows at up to 10 Hz
 WEIGHTS_REDRAW_S = 0.25  # heatmaps, gradient norms and the decision boundary at up to 4 Hz
 MIN_COLUMN_WIDTH = 330   # px: the settings column's width on a small screen
-COLUMN_SHARE = 0.3       # at most this share of the screen's width for the settings column
+COLUMN_SHARE = 0.3       # at most this share of the window's width for the settings column
 EPOCHS_REDRAW_S = 0.2    # one-batch epochs (caveman, batch = all) come hundreds a second
 CONTEXT = "gui.panels.training_panel"
 OUTCOME_WORDS = {"completed": QT_TRANSLATE_NOOP("gui.panels.training_panel", "completed"),
@@ -92,7 +92,7 @@ class Banner(QFrame):
 
 
 class FittingScrollArea(QScrollArea):
-    """Scrolls its column up and down, and is as wide as the column wants to be (up to 30 % of the screen).
+    """Scrolls its column up and down, and is as wide as the column wants to be (up to 30 % of the window).
 
     French labels and presentation mode's larger fonts make the settings wider; a fixed minimum
     width cut them off behind a horizontal scroll bar. Only on a screen too small for the whole
@@ -107,9 +107,12 @@ class FittingScrollArea(QScrollArea):
 
     def minimumSizeHint(self) -> QSize:
         width = self.widget().minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
-        screen = self.screen()
-        limit = max(MIN_COLUMN_WIDTH, int(COLUMN_SHARE * screen.availableGeometry().width())) if screen else width
+        limit = max(MIN_COLUMN_WIDTH, int(COLUMN_SHARE * self.window().width()))
         return QSize(min(width + 2 * self.frameWidth(), limit), super().minimumSizeHint().height())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.updateGeometry()  # the limit follows the window's width
 
     def sizeHint(self) -> QSize:
         return QSize(self.minimumSizeHint().width(), super().sizeHint().height())

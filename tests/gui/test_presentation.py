@@ -175,3 +175,29 @@ def test_screenshots_of_normal_and_presentation_mode(demo, tmp_path, qtbot):
     large = demo.grab()
     assert normal.save(str(tmp_path / "normal.png")) and large.save(str(tmp_path / "presentation.png"))
     assert (tmp_path / "presentation.png").stat().st_size > 0
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_training_settings_column_is_never_cut_off_on_a_projector(qtbot, tmp_path, language):
+    """1920×1080, presentation mode, English and French: every setting is visible without scrolling sideways."""
+    from gui import i18n
+    from gui.main_window import MainWindow
+    from gui.settings_store import SettingsStore
+
+    i18n.install_language(language)
+    try:
+        window = MainWindow(auto_load=False, settings=SettingsStore(tmp_path / "settings.ini"))
+        qtbot.addWidget(window)
+        window.resize(1920, 1080)
+        window.show()
+        window.tabs.setCurrentWidget(window.training_panel)
+        window.set_presentation(True)
+        qtbot.wait(100)
+        column = window.training_panel._controls_scroll
+        needed = column.widget().minimumSizeHint().width()
+        assert column.viewport().width() >= needed, (column.viewport().width(), needed)
+        assert not column.horizontalScrollBar().isVisible()
+        window.set_presentation(False)
+        assert window.shutdown()
+    finally:
+        i18n.install_language("en")
