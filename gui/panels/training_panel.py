@@ -443,6 +443,7 @@ class TrainingPanel(QWidget):
         self._job = job
         self._clear_views(keep_reference=True)
         self.loss_plot.start_run(job.total_steps)
+        self.loss_plot.show_penalty(job.config.l1, job.config.l2)
         self.epoch_curves.start_run(job.config.epochs)
         return job
 

@@ -10,6 +10,7 @@ from core.i18n import translate
 from core.overfitting import diagnose
 from core.reports import EpochReport
 
+MAX_MARKED_EPOCHS = 200   # beyond this many epochs the curves are drawn without a marker per epoch
 TRAIN_COLOUR, VAL_COLOUR = (0, 114, 178), (230, 159, 0)   # Okabe–Ito blue and orange: colour-blind safe
 
 
@@ -56,8 +57,11 @@ class _TrainValPlot(pg.PlotWidget):
 
     def show_values(self, epochs: np.ndarray, train: np.ndarray, val: np.ndarray) -> None:
         ok = np.isfinite(train) & np.isfinite(val)
-        self.train.setData(epochs[ok], train[ok])
-        self.val.setData(epochs[ok], val[ok])
+        marked = int(ok.sum()) <= MAX_MARKED_EPOCHS   # thousands of markers (one-batch epochs) cost seconds
+        for curve, values, symbol in ((self.train, train, "o"), (self.val, val, "s")):
+            if (curve.opts["symbol"] is not None) != marked:
+                curve.setSymbol(symbol if marked else None)
+            curve.setData(epochs[ok], values[ok])
         self.getPlotItem().getViewBox().updateAutoRange()
         if self._last_epoch and len(epochs) and epochs[-1] > self._last_epoch and not self._user_zoomed:
             self.span_epochs(int(epochs[-1] * 1.25))
@@ -107,6 +111,7 @@ class EpochCurves(QWidget):
         layout.addLayout(plots, 1)
         layout.addWidget(self._diagnosis)
         self._history: list[EpochReport] = []
+        self._columns = np.empty((0, 5))   # epoch, train loss, val loss, train metric, val metric
         self._metric_name = "accuracy"
 
     @property
@@ -127,10 +132,12 @@ class EpochCurves(QWidget):
             return
         self._history.extend(reports)
         report = reports[-1]
-        epochs = np.array([r.epoch for r in self._history], np.float64)
-        column = lambda name: np.array([getattr(r, name) for r in self._history], np.float64)  # noqa: E731
-        self.loss_plot.show_values(epochs, column("train_loss"), column("val_loss"))
-        self.metric_plot.show_values(epochs, column("train_metric"), column("val_metric"))
+        rows = np.array([[r.epoch, r.train_loss, r.val_loss, r.train_metric, r.val_metric] for r in reports],
+                        np.float64)
+        self._columns = np.concatenate([self._columns, rows]) if len(self._columns) else rows
+        epochs, train_loss, val_loss, train_metric, val_metric = self._columns.T
+        self.loss_plot.show_values(epochs, train_loss, val_loss)
+        self.metric_plot.show_values(epochs, train_metric, val_metric)
         if report.metric_name != self._metric_name:  # a new title re-lays out the plot: only on change
             self._metric_name = report.metric_name
             title, y_label = metric_titles(report.metric_name)
@@ -139,9 +146,14 @@ class EpochCurves(QWidget):
         self._diagnosis.setText(diagnose(self._history))
 
     def mark_best_epoch(self, epoch: int) -> None:
+        """Early stopping ended the run: mark the restored epoch and say so under the plots."""
         for plot in (self.loss_plot, self.metric_plot):
             plot.stop_marker.setValue(epoch)
             plot.stop_marker.setVisible(True)
+        self._diagnosis.setText(translate(
+            "gui.widgets.epoch_curves",
+            "Early stopping restored the weights of epoch {epoch}, where the validation loss was lowest; "
+            "the epochs after it only fitted the training set better.").format(epoch=epoch))
 
     def start_run(self, epochs: int) -> None:
         """A run of `epochs` starts: both x axes span it (and the faded previous run, if it was longer)."""
@@ -161,5 +173,6 @@ class EpochCurves(QWidget):
         for plot in (self.loss_plot, self.metric_plot):
             plot.follow_data()
         self._history.clear()
+        self._columns = np.empty((0, 5))
         self._diagnosis.setText(translate("gui.widgets.epoch_curves",
                                           "Train a network: one point per epoch appears here."))

@@ -4246,6 +4246,10 @@ Chaque lot reçoit de nouvelles modifications aléatoires ; « Nouveaux exemples
         <source>What the two curves say: a growing gap where validation loss rises while training loss falls means overfitting.</source>
         <translation>Ce que disent les deux courbes : un écart qui se creuse, la perte de validation montant pendant que la perte d'entraînement baisse, signale un surapprentissage.</translation>
     </message>
+    <message>
+        <source>Early stopping restored the weights of epoch {epoch}, where the validation loss was lowest; the epochs after it only fitted the training set better.</source>
+        <translation>L'arrêt précoce a restauré les poids de l'époque {epoch}, où la perte de validation était la plus basse ; les époques suivantes n'ont fait que mieux coller au jeu d'entraînement.</translation>
+    </message>
 </context>
 <context>
     <name>gui.widgets.layer_table</name>
@@ -4378,6 +4382,18 @@ Chaque lot reçoit de nouvelles modifications aléatoires ; « Nouveaux exemples
     <message>
         <source>The loss of every training step (light) and its moving average (dark). It should fall; if it shoots up, the learning rate is too large.</source>
         <translation>La perte de chaque pas d'entraînement (clair) et sa moyenne glissante (foncé). Elle doit baisser ; si elle s'envole, le taux d'apprentissage est trop grand.</translation>
+    </message>
+    <message>
+        <source>loss + L1 and L2 penalties</source>
+        <translation>perte + pénalités L1 et L2</translation>
+    </message>
+    <message>
+        <source>loss + L1 penalty λ₁·Σ|W|</source>
+        <translation>perte + pénalité L1 λ₁·Σ|W|</translation>
+    </message>
+    <message>
+        <source>loss + L2 penalty λ·ΣW²</source>
+        <translation>perte + pénalité L2 λ·ΣW²</translation>
     </message>
 </context>
 <context>

@@ -181,3 +181,19 @@ def test_the_app_starts_in_the_saved_language(tmp_path):
     assert done.returncode == 0, done.stderr[-2000:]
     language, first_tab = done.stdout.split("\n")[:2]
     assert language == "fr" and first_tab not in ("", "Data")
+
+
+def test_every_translated_literal_names_its_context_literally():
+    """pyside6-lupdate skips translate(CONTEXT, "text") with a variable context: that text would stay English."""
+    import ast
+
+    skipped = []
+    for path in sorted([*ROOT.glob("gui/**/*.py"), *ROOT.glob("core/**/*.py")]):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) in (
+                    "translate", "QT_TRANSLATE_NOOP") and len(node.args) >= 2:
+                context, text = node.args[:2]
+                literal = lambda n: isinstance(n, ast.Constant) and isinstance(n.value, str)  # noqa: E731
+                if literal(text) and not literal(context):
+                    skipped.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert skipped == []

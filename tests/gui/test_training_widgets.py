@@ -167,3 +167,38 @@ def test_a_very_long_history_is_thinned_but_keeps_its_ends_and_its_spikes(qtbot,
     assert losses.max() == 50.0                            # the spike survives the thinning
     smooth_x, _ = plot._smooth.getData()
     assert len(smooth_x) == plot.point_count
+
+
+def test_after_early_stopping_the_diagnosis_names_the_restored_epoch(qtbot):
+    curves = EpochCurves()
+    qtbot.addWidget(curves)
+    curves.add_epochs([EpochReport(k, k, 1 / k, 0.5 + abs(k - 4) / 10, 0.9, 0.8, "accuracy") for k in range(1, 8)])
+    assert "memoris" in curves.diagnosis          # validation loss rising while training loss falls
+    curves.mark_best_epoch(4)
+    assert "epoch 4" in curves.diagnosis and "restored" in curves.diagnosis
+    assert curves.loss_plot.stop_marker.isVisible() and curves.loss_plot.stop_marker.value() == 4
+
+
+def test_the_loss_axis_names_the_penalty_it_includes(qtbot):
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    label = lambda: plot.getPlotItem().getAxis("left").labelText  # noqa: E731
+    plot.show_penalty(0.0, 1e-3)
+    assert "L2" in label() and "L1" not in label()
+    plot.show_penalty(1e-3, 0.0)
+    assert "L1" in label() and "L2" not in label()
+    plot.show_penalty(0.0, 0.0)
+    assert label() == "loss"
+
+
+def test_thousands_of_epochs_are_drawn_without_a_marker_each(qtbot):
+    curves = EpochCurves()
+    qtbot.addWidget(curves)
+    curves.add_epochs([EpochReport(k, k, 1 / k, 1.1 / k, 0.5, 0.4, "accuracy") for k in range(1, 11)])
+    assert curves.loss_plot.train.opts["symbol"] == "o"
+    curves.add_epochs([EpochReport(k, k, 1 / k, 1.1 / k, 0.5, 0.4, "accuracy") for k in range(11, 1001)])
+    assert curves.loss_plot.train.opts["symbol"] is None and curves.metric_plot.val.opts["symbol"] is None
+    assert curves.loss_plot.train.getData()[0].tolist() == list(range(1, 1001))   # every epoch still drawn
+    curves.start_new_run(keep_reference=False)
+    curves.add_epochs([EpochReport(1, 1, 1.0, 1.1, 0.5, 0.4, "accuracy")])
+    assert curves.loss_plot.train.opts["symbol"] == "o"
