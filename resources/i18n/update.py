@@ -33,14 +33,22 @@ def source_files() -> list[Path]:
     return sorted([*ROOT.glob("gui/**/*.py"), *ROOT.glob("core/**/*.py"), ROOT / "main.py"])
 
 
+def tool(name: str) -> str:
+    """Qt's lupdate/lrelease as shipped inside the PySide6 package (found without the pyside6-* scripts on PATH)."""
+    import PySide6
+
+    shipped = Path(PySide6.__file__).resolve().parent / name
+    return str(shipped) if shipped.exists() else f"pyside6-{name}"
+
+
 def lupdate(files: list[Path], ts: Path) -> None:
-    subprocess.run(["pyside6-lupdate", *map(str, files), "-no-obsolete", "-locations", "none",
+    subprocess.run([tool("lupdate"), *map(str, files), "-no-obsolete", "-locations", "none",
                     "-target-language", "fr_FR", "-ts", str(ts)],
                    check=True, capture_output=True, text=True)
 
 
 def lrelease(ts: Path, qm: Path) -> None:
-    subprocess.run(["pyside6-lrelease", str(ts), "-qm", str(qm)], check=True, capture_output=True, text=True)
+    subprocess.run([tool("lrelease"), str(ts), "-qm", str(qm)], check=True, capture_output=True, text=True)
 
 
 def read_messages(ts: Path) -> list[tuple[str, str, str | None]]:
