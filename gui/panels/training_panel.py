@@ -103,6 +103,7 @@ class FittingScrollArea(QScrollArea):
         super().__init__(parent)
         self.setWidget(content)
         self.setWidgetResizable(True)
+        self._width = 0
         content.installEventFilter(self)
 
     def minimumSizeHint(self) -> QSize:
@@ -112,15 +113,23 @@ class FittingScrollArea(QScrollArea):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self.updateGeometry()  # the limit follows the window's width
+        self._follow_width()  # the limit follows the window's width
 
     def sizeHint(self) -> QSize:
         return QSize(self.minimumSizeHint().width(), super().sizeHint().height())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
-            self.updateGeometry()  # the column's width changed (fonts, language): tell the splitter
+            self._follow_width()  # fonts or language changed the column: tell the splitter
         return super().eventFilter(watched, event)
+
+    def _follow_width(self) -> None:
+        # only when the width really changed: the progress text changes the column's layout ten times a
+        # second while training, and an updateGeometry each time re-laid out (and repainted) every plot
+        width = self.minimumSizeHint().width()
+        if width != self._width:
+            self._width = width
+            self.updateGeometry()
 
 
 class TrainingPanel(QWidget):
