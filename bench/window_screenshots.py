@@ -37,21 +37,28 @@ def until(condition, timeout_s: float = 60) -> None:
         wait(50)
 
 
-def french_window(dataset_name: str) -> None:
-    """The Training tab in French (View → Language → Français, after the restart it asks for)."""
-    from gui.i18n import install_language
-
-    install_language("fr")
+def training_window(dataset_name: str, epochs_shown: int, lessons: bool) -> MainWindow:
+    """A 1600×1000 window training the lecture network, once `epochs_shown` epochs are on the curves."""
     settings = SettingsStore(os.path.join(tempfile.mkdtemp(), "screens.ini"))
     window = MainWindow(auto_load=False, settings=settings)
     window.resize(1600, 1000)
     window.show()
+    window.lesson_dock.setVisible(lessons)
     window.state.set_dataset(load_dataset(dataset_name, folder=MNIST_T10K if dataset_name == "MNIST" else None))
     window.state.set_network(NetworkSpec(784, (LayerSpec(16), LayerSpec(16)), 10))
     window.state.set_config(TrainingConfig(learning_rate=3e-3, batch_size=32, epochs=8))
     window.tabs.setCurrentWidget(window.training_panel)
     window.training_panel.train_or_pause()
-    until(lambda: len(window.training_panel.epoch_curves.history) >= 3)
+    until(lambda: len(window.training_panel.epoch_curves.history) >= epochs_shown)
+    return window
+
+
+def french_window(dataset_name: str) -> None:
+    """The Training tab in French (View → Language → Français, after the restart it asks for)."""
+    from gui.i18n import install_language
+
+    install_language("fr")
+    window = training_window(dataset_name, epochs_shown=3, lessons=True)
     window.grab().save(str(OUT / "window_french.png"))
     window.training_panel.train_or_pause()
     until(lambda: not window.controller.is_running)
@@ -62,18 +69,8 @@ def french_window(dataset_name: str) -> None:
 def main() -> None:
     app = create_application([])
     dialogs.SHOW_DIALOGS = False
-    settings = SettingsStore(os.path.join(tempfile.mkdtemp(), "screens.ini"))
-    window = MainWindow(auto_load=False, settings=settings)
-    window.resize(1600, 1000)
-    window.show()
-    window.lesson_dock.hide()
     name = "MNIST" if MNIST_T10K.exists() else "Synthetic digits"
-    window.state.set_dataset(load_dataset(name, folder=MNIST_T10K if name == "MNIST" else None))
-    window.state.set_network(NetworkSpec(784, (LayerSpec(16), LayerSpec(16)), 10))
-    window.state.set_config(TrainingConfig(learning_rate=3e-3, batch_size=32, epochs=8))
-    window.tabs.setCurrentWidget(window.training_panel)
-    window.training_panel.train_or_pause()
-    until(lambda: len(window.training_panel.epoch_curves.history) >= 4)
+    window = training_window(name, epochs_shown=4, lessons=False)
     window.grab().save(str(OUT / "window_training.png"))
     window.lesson_dock.show()
     window.resize(1920, 1080)  # presentation mode is for a projector: 1920×1080
