@@ -153,6 +153,7 @@ class TrainingPanel(QWidget):
         self.pacer.add("loss", self._flush_loss, LOSS_REDRAW_S)
         self.pacer.add("weights", self._flush_weights, WEIGHTS_REDRAW_S)
         self.pacer.add("epochs", self._flush_epochs, EPOCHS_REDRAW_S)
+        self.pacer.add("epoch_metric", self._flush_epoch_metric, EPOCHS_REDRAW_S)
         self._build_controls()
         self._build_views()
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -613,7 +614,11 @@ class TrainingPanel(QWidget):
     def _flush_epochs(self) -> None:
         reports, self._epoch_backlog = self._epoch_backlog, []
         if reports:
-            self.epoch_curves.add_epochs(reports)
+            self.epoch_curves.add_epochs(reports, defer_metric=True)
+            self.pacer.mark("epoch_metric")   # on a later tick: one plot's repaint per event-loop turn
+
+    def _flush_epoch_metric(self) -> None:
+        self.epoch_curves.flush_metric()
 
     @Slot(object)
     def _on_diverged(self, report: DivergenceReport) -> None:

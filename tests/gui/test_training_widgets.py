@@ -204,3 +204,14 @@ def test_thousands_of_epochs_are_drawn_thinned_and_without_a_marker_each(qtbot):
     curves.start_new_run(keep_reference=False)
     curves.add_epochs([EpochReport(1, 1, 1.0, 1.1, 0.5, 0.4, "accuracy")])
     assert curves.loss_plot.train.opts["symbol"] == "o"
+
+
+def test_the_metric_plot_can_follow_on_a_later_turn(qtbot):
+    curves = EpochCurves()
+    qtbot.addWidget(curves)
+    curves.add_epochs([EpochReport(k, k, 1 / k, 1.1 / k, 0.5 + k / 10, 0.4, "accuracy") for k in (1, 2)],
+                      defer_metric=True)
+    assert curves.loss_plot.train.getData()[0].tolist() == [1, 2]
+    assert curves.metric_plot.train.getData()[0] is None or len(curves.metric_plot.train.getData()[0]) == 0
+    curves.flush_metric()
+    assert curves.metric_plot.train.getData()[1].tolist() == pytest.approx([0.6, 0.7])
