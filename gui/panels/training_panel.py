@@ -338,6 +338,8 @@ class TrainingPanel(QWidget):
         self.augmentation.set_dataset(dataset)
         if dataset is not None:
             self.decision_view.show_dataset(dataset)
+            if dataset.task == "classification":  # the confusion matrix's grid is built before a run ends
+                self.results_view.confusion_plot.prepare(len(dataset.class_names))
         self._discard_job()
 
     @Slot(object)

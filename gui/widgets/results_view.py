@@ -282,6 +282,11 @@ class _ConfusionPlot(pg.GraphicsLayoutWidget):
                 text.setText(f"{int(confusion[i, j]):,}")
                 text.setColor((255, 255, 255) if shares[i, j] > 0.5 else (20, 20, 20))
 
+    def prepare(self, classes: int) -> None:
+        """Make the grid's text items now (100 of them take ~70 ms), not at the end of a run."""
+        if len(self.cell_texts) != classes:
+            self._build(classes)
+
     def _build(self, classes: int) -> None:
         for row in self.cell_texts:
             for text in row:

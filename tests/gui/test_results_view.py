@@ -167,3 +167,16 @@ def test_clear_returns_to_the_empty_state(qtbot, mnist, mnist_finished):
     assert view.gallery.count() == 0 and not view.confusion_plot.isVisible()
     view.show_results(mnist_finished, mnist)              # and it can be filled again
     assert view.gallery.count() == len(mnist_finished.misclassified) and view.confusion_plot.isVisible()
+
+
+def test_the_confusion_grid_is_made_before_the_run_ends_and_reused(qtbot):
+    from gui.widgets.results_view import ResultsView
+
+    view = ResultsView()
+    qtbot.addWidget(view)
+    view.confusion_plot.prepare(10)
+    cells = [text for row in view.confusion_plot.cell_texts for text in row]
+    assert len(cells) == 100
+    view.confusion_plot.show_confusion(np.eye(10, dtype=np.int64) * 7, tuple("0123456789"))
+    assert [text for row in view.confusion_plot.cell_texts for text in row] == cells   # no rebuild at the end
+    assert view.confusion_plot.cell_texts[3][3].toPlainText() == "7"
