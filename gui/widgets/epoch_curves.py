@@ -1,4 +1,10 @@
-"""Train vs validation loss and metric per epoch, the gap shaded, the previous run as a faded reference."""
+"""Train vs validation loss and metric per epoch, the gap shaded, the previous run as a faded reference.
+
+The axes stand still while a run grows: x spans the planned epochs and y widens only when a value
+leaves it (`still_y_range`). pyqtgraph repaints a plot whose range moved twice, axes included, and
+an epoch end did that to both plots (12 ms per plot, 86 paints for 20 epochs); with still axes and
+cached axis pictures (gui/plot_cache.py) it is one paint of the data area (1.3 ms).
+"""
 from __future__ import annotations
 
 import math
@@ -11,9 +17,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from core.i18n import translate
 from core.overfitting import diagnose
 from core.reports import EpochReport
+from gui.plot_cache import cache_static_items
 
 MAX_MARKED_EPOCHS = 200   # beyond this many epochs the curves are drawn without a marker per epoch
 MAX_DRAWN_EPOCHS = 500    # beyond this many, every k-th epoch is drawn (3,000 drawn epochs: 110 ms per update)
+LOSS_HEADROOM = 1.15      # a widened loss axis leaves this much room above the highest value
 TRAIN_COLOUR, VAL_COLOUR = (0, 114, 178), (230, 159, 0)   # Okabe–Ito blue and orange: colour-blind safe
 
 
@@ -26,11 +34,29 @@ def metric_titles(metric_name: str) -> tuple[str, str]:
     return title, metric_name
 
 
+def still_y_range(current: tuple[float, float] | None, low: float, high: float,
+                  at_most_one: bool) -> tuple[float, float]:
+    """The y range for values in [low, high]: the current one while they fit in it, else a wider one.
+
+    A metric that cannot exceed 1 (accuracy, R²) spans its lowest value rounded down to a tenth up
+    to 1; anything else (losses) spans 0 (or the lowest value) up to 15 % above the highest.
+    """
+    if current is not None and current[0] <= low and high <= current[1]:
+        return current
+    if at_most_one and high <= 1.0:
+        bottom = math.floor(low * 10 - 1e-9) / 10
+        return (min(bottom, current[0]) if current else bottom), 1.0
+    bottom = min(0.0, low * LOSS_HEADROOM)
+    return (min(bottom, current[0]) if current else bottom), high * LOSS_HEADROOM
+
+
 class _TrainValPlot(pg.PlotWidget):
     """One quantity per epoch: train and validation curves, the gap between them shaded."""
 
-    def __init__(self, title: str, y_label: str) -> None:
+    def __init__(self, title: str, y_label: str, at_most_one: bool) -> None:
         super().__init__()
+        self.at_most_one = at_most_one   # accuracy and R² never exceed 1: the y axis tops out there
+        self._y_range: tuple[float, float] | None = None
         self.setTitle(title)
         self.setToolTip(translate("gui.widgets.epoch_curves",
                                   "Training (blue) and validation (orange) per epoch; the shaded band is the gap "
@@ -38,7 +64,8 @@ class _TrainValPlot(pg.PlotWidget):
         self.setLabel("bottom", translate("gui.widgets.epoch_curves", "epoch"))
         self.setLabel("left", y_label)
         self.showGrid(x=True, y=True, alpha=0.2)
-        self.addLegend(offset=(-10, 10))
+        # a metric climbs towards the top right corner, a loss falls away from it: the legend keeps out of the way
+        self.addLegend(offset=(-10, -10) if at_most_one else (-10, 10))
         for axis in ("left", "bottom"):
             self.getAxis(axis).enableAutoSIPrefix(False)  # "loss (x0.001)" confuses students
         self.reference_train = self.plot(pen=pg.mkPen(TRAIN_COLOUR + (70,), width=2, style=Qt.PenStyle.DotLine))
@@ -57,6 +84,7 @@ class _TrainValPlot(pg.PlotWidget):
         self._last_epoch = 0.0       # the x axis spans the planned epochs; 0 = follow the data
         self._user_zoomed = False
         self.getPlotItem().getViewBox().sigRangeChangedManually.connect(self._on_user_zoom)
+        cache_static_items(self.getPlotItem())
 
     def show_values(self, epochs: np.ndarray, train: np.ndarray, val: np.ndarray) -> None:
         ok = np.isfinite(train) & np.isfinite(val)
@@ -70,7 +98,7 @@ class _TrainValPlot(pg.PlotWidget):
             if (curve.opts["symbol"] is not None) != marked:
                 curve.setSymbol(symbol if marked else None)
             curve.setData(epochs[ok], values[ok])
-        self.getPlotItem().getViewBox().updateAutoRange()
+        self._fit_y(np.concatenate([train[ok], val[ok]]))
         if self._last_epoch and len(epochs) and epochs[-1] > self._last_epoch and not self._user_zoomed:
             self.span_epochs(int(epochs[-1] * 1.25))
 
@@ -81,8 +109,21 @@ class _TrainValPlot(pg.PlotWidget):
         self.getPlotItem().getViewBox().setXRange(1, self._last_epoch, padding=0.03)
 
     def follow_data(self) -> None:
-        self._last_epoch = 0.0
-        self.getPlotItem().getViewBox().enableAutoRange(x=True)
+        self._last_epoch, self._y_range = 0.0, None
+        self.getPlotItem().getViewBox().enableAutoRange()
+
+    def _fit_y(self, values: np.ndarray) -> None:
+        """Keep the y range while the values (and the faded previous run) fit in it, else widen it."""
+        _, reference = self.reference_train.getData()
+        _, reference_val = self.reference_val.getData()
+        shown = np.concatenate([values] + [r for r in (reference, reference_val) if r is not None])
+        shown = shown[np.isfinite(shown)]
+        if not len(shown) or self._user_zoomed:
+            return
+        y_range = still_y_range(self._y_range, float(shown.min()), float(shown.max()), self.at_most_one)
+        if y_range != self._y_range:
+            self._y_range = y_range
+            self.getPlotItem().getViewBox().setYRange(*y_range, padding=0.03)
 
     def _on_user_zoom(self, *_args) -> None:
         self._user_zoomed = True
@@ -102,8 +143,8 @@ class EpochCurves(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.loss_plot = _TrainValPlot(translate("gui.widgets.epoch_curves", "Loss per epoch"),
-                                       translate("gui.widgets.epoch_curves", "loss"))
-        self.metric_plot = _TrainValPlot(*metric_titles("accuracy"))
+                                       translate("gui.widgets.epoch_curves", "loss"), at_most_one=False)
+        self.metric_plot = _TrainValPlot(*metric_titles("accuracy"), at_most_one=True)
         self._diagnosis = QLabel(translate("gui.widgets.epoch_curves",
                                            "Train a network: one point per epoch appears here."))
         self._diagnosis.setWordWrap(True)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QWidget
 
 from core.i18n import translate
 from core.reports import LossReport
+from gui.plot_cache import cache_static_items
 
 SMOOTHING = 0.9  # exponential moving average, as TensorBoard's smoothing slider
 # The plot redraws up to 10 times a second while training. An axis range that moved on every redraw
@@ -87,6 +88,7 @@ class LossPlot(pg.PlotWidget):
         self._y_top = 0.0
         self._user_zoomed = False    # after the student zooms or pans, the ranges are theirs
         self.getPlotItem().getViewBox().sigRangeChangedManually.connect(self._on_user_zoom)
+        cache_static_items(self.getPlotItem())   # the axes stand still: paint them from a pixmap
         self._raw_series, self._smooth_series = GrowingSeries(), GrowingSeries()
         self._marker = pg.InfiniteLine(angle=90, pen=pg.mkPen((213, 94, 0), width=2, style=pg.QtCore.Qt.PenStyle.DashLine),
                                        label=translate("gui.widgets.loss_plot", "diverged"),

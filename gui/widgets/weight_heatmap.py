@@ -3,9 +3,11 @@
 The first layer of image data is drawn as one 28×28 tile per hidden neuron (what each neuron
 "looks for" in the picture); every other layer as its W matrix (rows = neurons of that layer,
 columns = their inputs), with the biases as a strip underneath. Colours use the diverging CET-D1
-map with symmetric levels ±max|w|, so zero is always the middle colour and blue < 0 < red.
-Items are built once per architecture and updated in place, because `show_weights` runs a few
-times a second while training.
+map with symmetric levels ±L, so zero is always the middle colour and blue < 0 < red; L is a round
+number just above max|w| that stays put while max|w| moves a little (the colour bar's numbers do
+not flicker, and an unchanged colour bar is not redrawn). Items are built once per architecture and
+updated in place, because `show_weights` runs a few times a second while training; axes, titles
+and colour bars are painted from a pixmap cache (gui/plot_cache.py).
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from core.i18n import QT_TRANSLATE_NOOP, translate
 from core.network_spec import NetworkSpec
 from core.reports import WeightsReport
+from gui.plot_cache import cache_static_items
 
 COLORMAP_NAME = "CET-D1"
 IMAGE_SHAPE = (28, 28)
@@ -30,6 +33,8 @@ MAX_COLUMN_TICKS = 8        # the matrices are narrow: fewer numbers along x tha
 MOSAIC_STRETCH = 3          # the tiles get more room than the small matrices beside them
 TITLE_SIZE = "12pt"
 GRID_PEN = pg.mkPen(70, 70, 70, width=1)
+NICE_STEPS = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)   # × 10^k: the colour bar's limits
+KEEP_BELOW = 0.6            # a limit L is kept while max|w| stays within [0.6·L, L]
 BIAS_WIDTH = 34             # px: the bias column beside each matrix
 AXIS_HEIGHT = 48            # px: matrix and bias column share it, so their rows line up
 CURVE_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
@@ -66,6 +71,21 @@ def symmetric_levels(values: np.ndarray) -> tuple[float, float]:
     if not math.isfinite(limit) or limit == 0.0:
         limit = 1.0
     return -limit, limit
+
+
+def nice_limit(limit: float) -> float:
+    """The smallest round number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k) that is ≥ limit > 0."""
+    scale = 10.0 ** math.floor(math.log10(limit))
+    return next(step * scale for step in NICE_STEPS if step * scale >= limit * (1 - 1e-9))
+
+
+def steady_levels(values: np.ndarray, current: float | None = None) -> tuple[float, float]:
+    """(−L, +L) with L a round number ≥ max|value|; the current L is kept while max|value| is in [0.6·L, L]."""
+    limit = symmetric_levels(values)[1]
+    if current is not None and KEEP_BELOW * current <= limit <= current:
+        return -current, current
+    high = nice_limit(limit)
+    return -high, high
 
 
 def sanitize(values: np.ndarray) -> tuple[np.ndarray, bool]:
@@ -118,6 +138,7 @@ class _LayerItems:
     image: pg.ImageItem
     bias_image: pg.ImageItem
     colorbar: pg.ColorBarItem
+    limit: float | None = None    # the colour bar's L (levels ±L); None until the first weights
 
 
 class WeightsView(QWidget):
@@ -131,7 +152,7 @@ class WeightsView(QWidget):
         self._graphics = pg.GraphicsLayoutWidget()
         self._graphics.setToolTip(translate("gui.widgets.weight_heatmap",
                                             "Blue = negative weight, white = 0, red = positive. Each layer has its "
-                                            "own colour scale ±max|w|. The column b beside each layer holds the "
+                                            "own colour scale ±L, a round number just above max|w|. The column b beside each layer holds the "
                                             "bias of each neuron, on the same scale: z = W·x + b."))
         self._layers: list[_LayerItems] = []
         self._key: tuple | None = None
@@ -152,7 +173,7 @@ class WeightsView(QWidget):
 
     @property
     def colorbars(self) -> tuple[pg.ColorBarItem, ...]:
-        """The colour bar of each layer (its levels are the layer's ±max|w|)."""
+        """The colour bar of each layer (its levels are ±L, L a round number just above the layer's max|w|)."""
         return tuple(items.colorbar for items in self._layers)
 
     @property
@@ -212,6 +233,7 @@ class WeightsView(QWidget):
             row, col = divmod(i, LAYERS_PER_ROW)
             self._layers.append(self._add_layer(2 * row, 3 * col, shape, is_mosaic, title))
             self._graphics.ci.layout.setColumnStretchFactor(3 * col, MOSAIC_STRETCH if is_mosaic else 1)
+        cache_static_items(self._graphics.ci)
         self._note.setText(translate("gui.widgets.weight_heatmap", NO_WEIGHTS))
 
     def _add_layer(self, row: int, col: int, shape: tuple[int, int], is_mosaic: bool,
@@ -248,6 +270,7 @@ class WeightsView(QWidget):
                                  autoLevels=False)
             items.bias_image.setImage(np.zeros((items.shape[0], 1), np.float32), autoLevels=False)
             items.colorbar.setLevels((-1.0, 1.0))
+            items.limit = None
         self._note.setText(translate("gui.widgets.weight_heatmap", NO_WEIGHTS))
 
 
@@ -319,11 +342,15 @@ def _style_mosaic(plot: pg.PlotItem, n_out: int) -> None:
 
 
 def _draw_layer(items: _LayerItems, weight: np.ndarray, bias: np.ndarray) -> None:
-    """Feed one layer's finite arrays to its images; levels are ±max|w| of this layer."""
+    """Feed one layer's finite arrays to its images; levels ±L of this layer, set only when L changes
+    (setting them redraws the colour bar's axis: half the cost of a frame)."""
     picture = weight_mosaic(weight) if items.is_mosaic else weight
     items.image.setImage(picture, autoLevels=False)
     items.bias_image.setImage(bias.reshape(-1, 1), autoLevels=False)
-    items.colorbar.setLevels(symmetric_levels(weight))
+    low, high = steady_levels(weight, items.limit)
+    if high != items.limit:
+        items.limit = high
+        items.colorbar.setLevels((low, high))
 
 
 class GradientNormPlot(pg.PlotWidget):
@@ -342,6 +369,7 @@ class GradientNormPlot(pg.PlotWidget):
         item.setDownsampling(auto=True, mode="peak")  # long runs: thousands of points stay cheap to draw
         item.setClipToView(True)
         self._legend = item.addLegend(offset=(-10, 10))
+        cache_static_items(item)
         self._curves: list[pg.PlotDataItem] = []
         self._buffers: list[tuple[np.ndarray, np.ndarray, int]] = []
         self.setToolTip(translate("gui.widgets.weight_heatmap",

@@ -5344,8 +5344,8 @@ Réponse : {answer}</translation>
         <translation>L'étape d'entraînement que montrent les cartes de chaleur, ou pourquoi une mise à jour a été ignorée</translation>
     </message>
     <message>
-        <source>Blue = negative weight, white = 0, red = positive. Each layer has its own colour scale ±max|w|. The column b beside each layer holds the bias of each neuron, on the same scale: z = W·x + b.</source>
-        <translation>Bleu = poids négatif, blanc = 0, rouge = positif. Chaque couche a sa propre échelle de couleurs ±max|w|. La colonne b à côté de chaque couche contient le biais de chaque neurone, sur la même échelle : z = W·x + b.</translation>
+        <source>Blue = negative weight, white = 0, red = positive. Each layer has its own colour scale ±L, a round number just above max|w|. The column b beside each layer holds the bias of each neuron, on the same scale: z = W·x + b.</source>
+        <translation>Bleu = poids négatif, blanc = 0, rouge = positif. Chaque couche a sa propre échelle de couleurs ±L, un nombre rond juste au-dessus de max|w|. La colonne b à côté de chaque couche contient le biais de chaque neurone, sur la même échelle : z = W·x + b.</translation>
     </message>
     <message>
         <source>Step {step:,}: non-finite weights (NaN or ∞), so this frame was skipped; the pictures show the last good weights.</source>

@@ -215,3 +215,34 @@ def test_the_metric_plot_can_follow_on_a_later_turn(qtbot):
     assert curves.metric_plot.train.getData()[0] is None or len(curves.metric_plot.train.getData()[0]) == 0
     curves.flush_metric()
     assert curves.metric_plot.train.getData()[1].tolist() == pytest.approx([0.6, 0.7])
+
+
+def test_still_y_range_widens_only_when_a_value_leaves_it():
+    from gui.widgets.epoch_curves import still_y_range
+
+    loss = still_y_range(None, 0.4, 2.0, at_most_one=False)
+    assert loss == pytest.approx((0.0, 2.3))                       # from 0, 15 % headroom
+    assert still_y_range(loss, 0.1, 1.5, at_most_one=False) == loss  # a falling loss fits: kept
+    assert still_y_range(loss, 0.1, 3.0, at_most_one=False)[1] == pytest.approx(3.45)
+    accuracy = still_y_range(None, 0.83, 0.9, at_most_one=True)
+    assert accuracy == pytest.approx((0.8, 1.0))                   # lowest value rounded down to a tenth, up to 1
+    assert still_y_range(accuracy, 0.85, 0.97, at_most_one=True) == accuracy
+    assert still_y_range(accuracy, 0.62, 0.97, at_most_one=True) == pytest.approx((0.6, 1.0))
+    assert still_y_range(None, -3.2, 0.5, at_most_one=True) == pytest.approx((-3.3, 1.0))   # R² can be negative
+
+
+def test_epoch_plots_keep_their_y_axis_while_the_curves_stay_inside(qtbot):
+    curves = EpochCurves()
+    qtbot.addWidget(curves)
+    curves.start_run(10)
+    reports = [EpochReport(k, k, 1 / k, 1.1 / k, 1 - 0.4 / k, 1 - 0.5 / k, "accuracy") for k in range(1, 11)]
+    curves.add_epochs(reports[:1])
+    loss_view, metric_view = (p.getPlotItem().getViewBox() for p in (curves.loss_plot, curves.metric_plot))
+    first_loss, first_metric = loss_view.viewRange(), metric_view.viewRange()
+    for report in reports[1:]:
+        curves.add_epochs([report])
+        assert loss_view.viewRange() == first_loss and metric_view.viewRange() == first_metric
+    assert first_loss[1][0] <= 0 and first_loss[1][1] >= 1.1       # every point is on screen
+    assert first_metric[1][0] <= 0.5 and 0.95 <= first_metric[1][1] <= 1.05
+    curves.add_epochs([EpochReport(11, 11, 0.05, 4.0, 0.3, 0.2, "accuracy")])   # leaves both ranges
+    assert loss_view.viewRange()[1][1] >= 4.0 and metric_view.viewRange()[1][0] <= 0.2

@@ -11,8 +11,9 @@ from core.model import build_model, snapshot_weights
 from core.network_spec import LayerSpec, NetworkSpec
 from core.reports import LayerWeights, TrainingConfig, WeightsReport
 from core.training import TrainingSession
-from gui.widgets.weight_heatmap import (MAX_TILES, GradientNormPlot, WeightsView, mosaic_grid, sanitize,
-                                        symmetric_levels, tile_origin, weight_mosaic)
+from gui.plot_cache import cache_static_items
+from gui.widgets.weight_heatmap import (MAX_TILES, GradientNormPlot, WeightsView, mosaic_grid, nice_limit, sanitize,
+                                        steady_levels, symmetric_levels, tile_origin, weight_mosaic)
 
 MNIST_SPEC = NetworkSpec(784, (LayerSpec(16), LayerSpec(16)), 10)
 
@@ -89,6 +90,20 @@ def test_levels_are_symmetric_around_zero_and_fall_back_to_one():
     assert symmetric_levels(np.zeros((4, 4))) == (-1.0, 1.0)
 
 
+def test_colour_limits_are_round_numbers_just_above_the_largest_weight():
+    assert [nice_limit(v) for v in (0.5, 0.51, 0.0123, 1.0, 7.2, 9.1, 130.0)] == pytest.approx(
+        [0.5, 0.6, 0.015, 1.0, 8.0, 10.0, 150.0])
+    assert steady_levels(np.array([[-0.43, 0.2]])) == pytest.approx((-0.5, 0.5))
+    assert steady_levels(np.zeros((2, 2))) == (-1.0, 1.0)
+
+
+def test_colour_limits_stay_put_while_the_weights_move_a_little():
+    assert steady_levels(np.array([0.31]), current=0.5) == (-0.5, 0.5)     # within [0.6·L, L]: kept
+    assert steady_levels(np.array([0.49]), current=0.5) == (-0.5, 0.5)
+    assert steady_levels(np.array([0.52]), current=0.5) == pytest.approx((-0.6, 0.6))    # grew past L
+    assert steady_levels(np.array([0.29]), current=0.5) == pytest.approx((-0.3, 0.3))    # shrank below 0.6·L
+
+
 def test_sanitize_replaces_non_finite_values_and_says_so():
     clean, finite = sanitize(np.array([[1.0, np.nan], [np.inf, -np.inf]]))
     assert not finite
@@ -123,11 +138,43 @@ def test_each_layer_has_its_own_symmetric_levels(qtbot, trained_reports):
     view.show_weights(report)
     for image, bias_image, colorbar, layer in zip(view.images, view.bias_images, view.colorbars, report.layers):
         limit = float(np.abs(layer.weight).max())
-        assert colorbar.levels() == pytest.approx((-limit, limit))
-        assert tuple(image.levels) == pytest.approx((-limit, limit))
-        assert tuple(bias_image.levels) == pytest.approx((-limit, limit))   # one colour bar per layer
+        low, high = colorbar.levels()
+        assert low == -high and limit <= high < 1.25 * limit      # a round number just above max|w|
+        assert high == pytest.approx(nice_limit(limit))
+        assert tuple(image.levels) == pytest.approx((low, high))
+        assert tuple(bias_image.levels) == pytest.approx((low, high))   # one colour bar per layer
     limits = [view.colorbars[i].levels()[1] for i in range(3)]
-    assert len(set(limits)) == 3
+    assert len(set(limits)) > 1                               # not one scale for the whole network
+
+
+def test_a_colour_bar_is_redrawn_only_when_its_limit_changes(qtbot, trained_reports):
+    view = _view(qtbot)
+    report = trained_reports[-1]
+    view.show_weights(report)
+    calls = []
+    for colorbar in view.colorbars:
+        colorbar.setLevels = lambda *args, **kwargs: calls.append(args)
+    nudged = tuple(LayerWeights(layer.weight * 0.98, layer.bias) for layer in report.layers)
+    view.show_weights(WeightsReport(report.step + 1, nudged, report.activations, report.grad_norms))
+    assert calls == []                                    # max|w| moved 2 %: same colour bars
+    np.testing.assert_array_equal(view.images[1].image, nudged[1].weight)   # the pictures did change
+    doubled = tuple(LayerWeights(layer.weight * 2.5, layer.bias) for layer in report.layers)
+    view.show_weights(WeightsReport(report.step + 2, doubled, report.activations, report.grad_norms))
+    assert len(calls) == 3
+
+
+def test_axes_and_titles_are_painted_from_a_cache(qtbot, trained_reports):
+    from PySide6.QtWidgets import QGraphicsItem
+    import pyqtgraph as pg
+
+    view = _view(qtbot)
+    view.show_weights(trained_reports[-1])
+    items = view._graphics.scene().items()
+    cached = [i for i in items if isinstance(i, (pg.AxisItem, pg.LabelItem))]
+    assert cached and all(i.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache for i in cached)
+    plain = pg.PlotItem()
+    assert cache_static_items(plain) == 4 + 1             # four axes and the title
+    assert plain.getViewBox().cacheMode() == QGraphicsItem.CacheMode.NoCache   # the data is not cached
 
 
 def test_updates_reuse_the_items_built_for_the_architecture(qtbot, trained_reports):
