@@ -149,6 +149,7 @@ class DrawPanel(QWidget):
         super().__init__(parent)
         self._state, self._controller = state, controller
         self._result: PreprocessResult | None = None
+        self._prediction_stale = False   # weights changed while the tab was hidden
         self._rng = np.random.default_rng()
         self._digits = OwnDigits()
         self._build()
@@ -404,7 +405,16 @@ class DrawPanel(QWidget):
     @Slot(object)
     def _on_weights_changed(self, weights: WeightsReport | None) -> None:
         self.diagram.show_weights(weights)
-        self.predict()
+        if self.isVisible():
+            self.predict()
+        else:   # training sends weights 4× a second: a hidden tab answers when it is shown
+            self._prediction_stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._prediction_stale:
+            self._prediction_stale = False
+            self.predict()
 
     @Slot(object)
     def _on_dataset_changed(self, dataset) -> None:

@@ -95,7 +95,8 @@ class NetworkDiagram(QWidget):
                                                                  "weights, blue lines negative, thicker = larger |w|."))
         self._spec: NetworkSpec | None = None
         self._columns: list[_Column] = []
-        self._links: list[tuple[np.ndarray, np.ndarray]] | None = None   # per layer: sign, scale
+        self._weights: WeightsReport | None = None                        # a report that fits the network
+        self._links: list[tuple[np.ndarray, np.ndarray]] | None = None   # per layer: sign, scale (when painted)
         self._levels: list[np.ndarray | None] | None = None
         self._class_names: tuple[str, ...] = ()
         self._backdrop: QPixmap | None = None  # links and labels: redrawn only when they change
@@ -110,7 +111,7 @@ class NetworkDiagram(QWidget):
     @property
     def has_weights(self) -> bool:
         """True when links are coloured by a weights report."""
-        return self._links is not None
+        return self._weights is not None
 
     @property
     def has_activations(self) -> bool:
@@ -122,7 +123,7 @@ class NetworkDiagram(QWidget):
         self._spec = spec
         self._columns = [_Column(size, *shown_indices(size, middle=i == 0), title)
                          for i, (size, title) in enumerate(zip(spec.layer_sizes, _titles(spec)))]
-        self._links, self._levels = None, None
+        self._weights, self._links, self._levels = None, None, None
         self._refresh_backdrop()
 
     def set_class_names(self, names: tuple[str, ...] | list[str]) -> None:
@@ -132,12 +133,13 @@ class NetworkDiagram(QWidget):
 
     @Slot(object)
     def show_weights(self, report: WeightsReport | None) -> None:
-        """Colour links by sign and thickness by |w|; None (or a report of another shape) = plain links."""
-        if report is None or not self._matches(report):
-            self._links = None
-        else:
-            self._links = [link_styles(layer.weight, right.shown, left.shown)
-                           for layer, left, right in zip(report.layers, self._columns, self._columns[1:])]
+        """Colour links by sign and thickness by |w|; None (or a report of another shape) = plain links.
+
+        The link styles are worked out when the diagram is painted: a diagram on a hidden tab costs
+        nothing for the reports that arrive several times a second while training.
+        """
+        self._weights = report if report is not None and self._matches(report) else None
+        self._links = None
         self._refresh_backdrop()
 
     @Slot(object)
@@ -231,6 +233,9 @@ class NetworkDiagram(QWidget):
 
     def _paint_links(self, painter: QPainter, positions: list[np.ndarray]) -> None:
         """All links of one style in one drawLines call: 16 pens at most, not one per link."""
+        if self._weights is not None and self._links is None:
+            self._links = [link_styles(layer.weight, right.shown, left.shown)
+                           for layer, left, right in zip(self._weights.layers, self._columns, self._columns[1:])]
         for layer, (a, b) in enumerate(zip(positions, positions[1:])):
             starts = np.repeat(a[None, :, :], len(b), axis=0).reshape(-1, 2)   # (out·in, 2)
             ends = np.repeat(b[:, None, :], len(a), axis=1).reshape(-1, 2)
@@ -288,7 +293,7 @@ class NetworkDiagram(QWidget):
     def _paint_legend(self, painter: QPainter) -> None:
         y = self.height() - 14.0
         painter.setFont(_font(9))
-        if self._links is None:
+        if self._weights is None:
             painter.setPen(QPen(QColor(90, 90, 90)))
             painter.drawText(QPointF(10, y + 4), translate("gui.widgets.network_diagram", "Untrained: links are shown "
                                                                                           "plain. Train to colour them "

@@ -123,6 +123,19 @@ def test_new_weights_change_the_answer_for_the_same_drawing(qtbot, panel):
     assert np.allclose(after, forward(state.weights, state.drawing).probabilities)
 
 
+def test_a_hidden_panel_answers_for_new_weights_when_it_is_shown_again(qtbot, panel):
+    state = panel._state
+    state.set_weights(weights_for(seed=0))
+    draw(qtbot, panel)
+    before = panel.bars.probabilities.copy()
+    panel.hide()                                          # another tab is in front while training runs
+    state.set_weights(weights_for(seed=1))
+    assert np.allclose(panel.bars.probabilities, before)  # no forward pass for a hidden tab
+    panel.show()
+    assert np.allclose(panel.bars.probabilities, forward(state.weights, state.drawing).probabilities)
+    assert not np.allclose(panel.bars.probabilities, before)
+
+
 def test_without_a_network_the_panel_offers_quick_train(qtbot, panel):
     assert panel.answer_stack.currentIndex() == 0
     assert panel.quick_train_button.isVisibleTo(panel)

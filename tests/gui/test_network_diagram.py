@@ -87,6 +87,23 @@ def test_zero_random_and_mismatched_weights_draw_without_error(diagram):
     assert not diagram.has_weights
 
 
+def test_a_hidden_diagram_works_out_its_links_only_when_painted(diagram, monkeypatch):
+    import gui.widgets.network_diagram as module
+
+    calls = []
+    real = module.link_styles
+    monkeypatch.setattr(module, "link_styles", lambda *args: calls.append(1) or real(*args))
+    diagram.show_network(WIDE)
+    diagram.hide()
+    for value in (0.1, 0.2, 0.3):                               # weight reports of a run, tab hidden
+        diagram.show_weights(report_for(WIDE, lambda shape: np.full(shape, value)))
+    assert calls == [] and diagram.has_weights
+    diagram.show()
+    positive, negative = colour_counts(diagram)                  # painting computes the latest report's links
+    assert positive > 500 and negative < 50
+    assert len(calls) == len(WIDE.layer_sizes) - 1
+
+
 def test_link_styles_scale_by_the_largest_weight_of_the_layer():
     weight = np.array([[2.0, -1.0, 0.0], [0.5, -4.0, 1.0]], np.float32)  # (n_out, n_in)
     sign, scale = link_styles(weight, rows=np.array([0, 1]), cols=np.array([0, 1]))

@@ -271,9 +271,15 @@ def test_none_clears_the_pictures(qtbot, trained_reports):
 
 # ---------------------------------------------------------------- GradientNormPlot
 
-def test_gradient_norms_grow_one_curve_per_layer(qtbot):
+def _grad_plot(qtbot) -> GradientNormPlot:
     plot = GradientNormPlot()
     qtbot.addWidget(plot)
+    plot.show()
+    return plot
+
+
+def test_gradient_norms_grow_one_curve_per_layer(qtbot):
+    plot = _grad_plot(qtbot)
     for step in range(1, 301):  # past the first buffer size: the buffers must grow
         plot.show_grad_norms(step, np.array([0.5, 0.25, step / 100]))
     assert len(plot.curves) == 3
@@ -284,8 +290,7 @@ def test_gradient_norms_grow_one_curve_per_layer(qtbot):
 
 
 def test_gradient_norms_keep_only_finite_positive_values(qtbot):
-    plot = GradientNormPlot()
-    qtbot.addWidget(plot)
+    plot = _grad_plot(qtbot)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         plot.show_grad_norms(1, np.array([1.0, np.nan]))
@@ -295,9 +300,19 @@ def test_gradient_norms_keep_only_finite_positive_values(qtbot):
     assert plot.curves[1].getOriginalDataset()[0].tolist() == [3]
 
 
+def test_a_hidden_gradient_plot_draws_its_points_when_shown(qtbot):
+    plot = _grad_plot(qtbot)
+    plot.show_grad_norms(1, np.array([1.0, 2.0]))
+    plot.hide()                                            # the Weights tab is in front while training runs
+    plot.show_grad_norm_series([2, 3], [np.array([1.5, 2.5]), np.array([1.2, 2.2])])
+    assert plot.curves[1].getOriginalDataset()[0].tolist() == [1]     # not drawn while hidden
+    plot.show()
+    assert plot.curves[1].getOriginalDataset()[0].tolist() == [1, 2, 3]
+    assert plot.curves[0].getOriginalDataset()[1].tolist() == pytest.approx([1.0, 1.5, 1.2])
+
+
 def test_clear_history_and_a_new_layer_count_start_afresh(qtbot):
-    plot = GradientNormPlot()
-    qtbot.addWidget(plot)
+    plot = _grad_plot(qtbot)
     plot.show_grad_norms(1, np.array([1.0, 2.0]))
     plot.clear_history()
     assert len(plot.curves) == 2 and plot.curves[0].getOriginalDataset()[0] is None
