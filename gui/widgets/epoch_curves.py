@@ -68,6 +68,9 @@ class _TrainValPlot(pg.PlotWidget):
         self.addLegend(offset=(-10, -10) if at_most_one else (-10, 10))
         for axis in ("left", "bottom"):
             self.getAxis(axis).enableAutoSIPrefix(False)  # "loss (x0.001)" confuses students
+        # the numbers' column may widen but never narrows during a run: a narrower one re-laid out and
+        # repainted the whole plot (a second, full paint at the first epoch's end)
+        self.getAxis("left").setStyle(autoReduceTextSpace=False)
         self.reference_train = self.plot(pen=pg.mkPen(TRAIN_COLOUR + (70,), width=2, style=Qt.PenStyle.DotLine))
         self.reference_val = self.plot(pen=pg.mkPen(VAL_COLOUR + (70,), width=2, style=Qt.PenStyle.DotLine))
         self.train = self.plot(pen=pg.mkPen(TRAIN_COLOUR, width=2.5), symbol="o", symbolSize=6,
@@ -149,6 +152,9 @@ class EpochCurves(QWidget):
                                            "Train a network: one point per epoch appears here."))
         self._diagnosis.setWordWrap(True)
         self._diagnosis.setObjectName("diagnosis")
+        # room for two lines from the start: a diagnosis that wraps must not shrink both plots mid-run
+        # (that re-laid out and repainted them whole at the first epoch's end)
+        self._diagnosis.setMinimumHeight(2 * self._diagnosis.fontMetrics().lineSpacing() + 4)
         self._diagnosis.setToolTip(translate("gui.widgets.epoch_curves",
                                              "What the two curves say: a growing gap where validation loss rises "
                                              "while training loss falls means overfitting."))

@@ -89,6 +89,7 @@ class LossPlot(pg.PlotWidget):
         self._user_zoomed = False    # after the student zooms or pans, the ranges are theirs
         self.getPlotItem().getViewBox().sigRangeChangedManually.connect(self._on_user_zoom)
         cache_static_items(self.getPlotItem())   # the axes stand still: paint them from a pixmap
+        self.getAxis("left").setStyle(autoReduceTextSpace=False)   # no re-layout when the numbers get shorter
         self._raw_series, self._smooth_series = GrowingSeries(), GrowingSeries()
         self._marker = pg.InfiniteLine(angle=90, pen=pg.mkPen((213, 94, 0), width=2, style=pg.QtCore.Qt.PenStyle.DashLine),
                                        label=translate("gui.widgets.loss_plot", "diverged"),

@@ -35,6 +35,8 @@ TITLE_SIZE = "12pt"
 GRID_PEN = pg.mkPen(70, 70, 70, width=1)
 NICE_STEPS = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)   # × 10^k: the colour bar's limits
 KEEP_BELOW = 0.6            # a limit L is kept while max|w| stays within [0.6·L, L]
+GROWTH_HEADROOM = 1.2       # weights that outgrow L get a new L ≥ 1.2·max|w|: growing weights (early
+                            # training) change the colour bar every few frames, not every frame
 BIAS_WIDTH = 34             # px: the bias column beside each matrix
 AXIS_HEIGHT = 48            # px: matrix and bias column share it, so their rows line up
 CURVE_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
@@ -80,11 +82,12 @@ def nice_limit(limit: float) -> float:
 
 
 def steady_levels(values: np.ndarray, current: float | None = None) -> tuple[float, float]:
-    """(−L, +L) with L a round number ≥ max|value|; the current L is kept while max|value| is in [0.6·L, L]."""
+    """(−L, +L) with L a round number ≥ max|value|; the current L is kept while max|value| is in [0.6·L, L]
+    (and a growing max|value| gets 20 % headroom)."""
     limit = symmetric_levels(values)[1]
     if current is not None and KEEP_BELOW * current <= limit <= current:
         return -current, current
-    high = nice_limit(limit)
+    high = nice_limit(limit * GROWTH_HEADROOM if current is not None and limit > current else limit)
     return -high, high
 
 

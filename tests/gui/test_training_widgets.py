@@ -246,3 +246,18 @@ def test_epoch_plots_keep_their_y_axis_while_the_curves_stay_inside(qtbot):
     assert first_metric[1][0] <= 0.5 and 0.95 <= first_metric[1][1] <= 1.05
     curves.add_epochs([EpochReport(11, 11, 0.05, 4.0, 0.3, 0.2, "accuracy")])   # leaves both ranges
     assert loss_view.viewRange()[1][1] >= 4.0 and metric_view.viewRange()[1][0] <= 0.2
+
+
+def test_the_epoch_plots_do_not_re_lay_out_when_the_numbers_get_shorter(qtbot):
+    curves = EpochCurves()
+    qtbot.addWidget(curves)
+    curves.resize(560, 380)
+    curves.show()
+    qtbot.waitExposed(curves)
+    curves.start_run(2)
+    axis = curves.loss_plot.getAxis("left")
+    qtbot.wait(50)                                        # painted with the empty plot's numbers
+    before = axis.width()
+    curves.add_epochs([EpochReport(1, 800, 0.6, 0.55, 0.78, 0.8, "accuracy")])
+    qtbot.wait(50)
+    assert axis.width() >= before                        # shorter numbers keep the column: no full repaint

@@ -100,7 +100,7 @@ def test_colour_limits_are_round_numbers_just_above_the_largest_weight():
 def test_colour_limits_stay_put_while_the_weights_move_a_little():
     assert steady_levels(np.array([0.31]), current=0.5) == (-0.5, 0.5)     # within [0.6·L, L]: kept
     assert steady_levels(np.array([0.49]), current=0.5) == (-0.5, 0.5)
-    assert steady_levels(np.array([0.52]), current=0.5) == pytest.approx((-0.6, 0.6))    # grew past L
+    assert steady_levels(np.array([0.52]), current=0.5) == pytest.approx((-0.8, 0.8))    # grew past L: 1.2× room
     assert steady_levels(np.array([0.29]), current=0.5) == pytest.approx((-0.3, 0.3))    # shrank below 0.6·L
 
 
