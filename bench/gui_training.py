@@ -2,10 +2,11 @@
 
 Fashion-MNIST (55,000 training images) or MNIST t10k, 784-128-64-10, Adam, batch 64, window
 1600×1000 on the Training tab with every live view. Headless and in-app runs alternate (--repeats
-pairs) and the ratio is of the medians: one ~2 s run of each varied by ±0.06 on this shared 2-core
-machine. Lateness pools the probe ticks of every in-app run.
+pairs) and the ratio is of the medians. Runs are 4 epochs (~3.5 s) by default: a 2-epoch run lasts
+1.7 s, and on this shared 2-core VM the ratio of one such pair varied from 0.73 to 1.04 with the
+same code. Lateness pools the probe ticks of every in-app run.
 
-Usage: QT_QPA_PLATFORM=offscreen python bench/gui_training.py [--epochs 2] [--repeats 5] [--cycles 200]
+Usage: QT_QPA_PLATFORM=offscreen python bench/gui_training.py [--epochs 4] [--repeats 5] [--cycles 200]
 Last line: inapp/headless=<x> lateness_p99_ms=<x> lateness_max_ms=<x> rss_growth_mb=<x>
 """
 from __future__ import annotations
@@ -119,7 +120,7 @@ def start_stop_cycles(window: MainWindow, cycles: int) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--epochs", type=int, default=2)
+    parser.add_argument("--epochs", type=int, default=4)
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--cycles", type=int, default=200)
     args = parser.parse_args()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import gc
 
-from PySide6.QtCore import QEvent, QObject, QSignalBlocker, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
                                QProgressBar, QPushButton, QScrollArea, QSpinBox, QSplitter, QTabWidget,
                                QVBoxLayout, QWidget)
@@ -143,6 +143,7 @@ class TrainingPanel(QWidget):
         self._job: TrainingJob | None = None
         self._initial_layers: tuple | None = None
         self._intent = "train"          # what the running thread is for: train, step, pause, stop, finish, reset
+        self._results_due: FinishedReport | None = None   # shown one event-loop turn after the last plots
         self._diverged = False
         # reports wait here until the pacer hands them to the views (nothing is dropped)
         self._loss_backlog: list[LossReport] = []
@@ -474,6 +475,7 @@ class TrainingPanel(QWidget):
 
     def _clear_views(self, keep_reference: bool) -> None:
         self._diverged = False
+        self._results_due = None
         self.pacer.discard()
         self._loss_backlog.clear()
         self._weights_latest = None
@@ -643,16 +645,26 @@ class TrainingPanel(QWidget):
     @Slot(object)
     def _on_run_finished(self, report: FinishedReport) -> None:
         self.pacer.flush_all()
-        if self._state.dataset is not None:
-            self.results_view.show_results(report, self._state.dataset)
+        # the test results (confusion matrix, gallery) repaint on the next turn, not in the same pass
+        # as the plots' last points: together they held the event loop for 45-55 ms
+        self._results_due = report
+        QTimer.singleShot(0, self._show_results_due)
         if report.outcome == "early_stopped":
             self.epoch_curves.mark_best_epoch(report.best_epoch)
-        if report.outcome != "diverged":
-            self.view_tabs.setCurrentWidget(self.results_view)
         self.progress.setValue(1000)
         outcome = OUTCOME_WORDS.get(report.outcome, report.outcome.replace("_", " "))
         done = translate("gui.panels.training_panel", "Done: {outcome} after {steps:,} steps")
         self.progress_label.setText(done.format(outcome=translate(CONTEXT, outcome), steps=report.step))
+
+    @Slot()
+    def _show_results_due(self) -> None:
+        report, self._results_due = self._results_due, None
+        if report is None:
+            return
+        if self._state.dataset is not None:
+            self.results_view.show_results(report, self._state.dataset)
+        if report.outcome != "diverged":
+            self.view_tabs.setCurrentWidget(self.results_view)
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
@@ -662,6 +674,7 @@ class TrainingPanel(QWidget):
     @Slot(str)
     def _on_thread_finished(self, outcome: str) -> None:
         self.pacer.flush_all()
+        self._show_results_due()
         intent = self._intent
         if intent == "stop" and self._job is not None and outcome != "failed" and not self._job.finished:
             self._start(self._job.finish_source(), "finish")
