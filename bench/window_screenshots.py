@@ -46,10 +46,11 @@ def training_window(dataset_name: str, epochs_shown: int, lessons: bool) -> Main
     window.lesson_dock.setVisible(lessons)
     window.state.set_dataset(load_dataset(dataset_name, folder=MNIST_T10K if dataset_name == "MNIST" else None))
     window.state.set_network(NetworkSpec(784, (LayerSpec(16), LayerSpec(16)), 10))
-    window.state.set_config(TrainingConfig(learning_rate=3e-3, batch_size=32, epochs=8))
+    window.state.set_config(TrainingConfig(learning_rate=3e-3, batch_size=32, epochs=20))
     window.tabs.setCurrentWidget(window.training_panel)
     window.training_panel.train_or_pause()
     until(lambda: len(window.training_panel.epoch_curves.history) >= epochs_shown)
+    wait(300)   # the accuracy plot follows the loss plot on the next pacer tick
     return window
 
 

@@ -34,6 +34,7 @@ class _View:
     flush: Callable[[], None]
     min_interval_s: float
     pending: bool = False
+    urgent: bool = False         # drawn on the next tick, whatever its interval and the budget say
     last_flush: float = field(default=-1e9)
     flushes: int = 0
 
@@ -58,9 +59,11 @@ class ViewPacer(QObject):
     def add(self, name: str, flush: Callable[[], None], min_interval_s: float) -> None:
         self._views[name] = _View(flush, min_interval_s)
 
-    def mark(self, name: str) -> None:
-        """`name` has new data: it is flushed on a coming tick."""
+    def mark(self, name: str, urgent: bool = False) -> None:
+        """`name` has new data: it is flushed on a coming tick (`urgent`: the next one, e.g. the second
+        half of an update that was split over two ticks)."""
         self._views[name].pending = True
+        self._views[name].urgent |= urgent
         if not self._timer.isActive():
             self.load, self._marks = 0.0, (self._clock(), self._cpu_clock())
             self._timer.start()
@@ -86,7 +89,7 @@ class ViewPacer(QObject):
     def discard(self) -> None:
         """Forget what is pending (the panel clears its buffers and views itself)."""
         for view in self._views.values():
-            view.pending = False
+            view.pending = view.urgent = False
         self._timer.stop()
 
     @Slot()
@@ -96,6 +99,10 @@ class ViewPacer(QObject):
         waiting = [view for view in self._views.values() if view.pending]
         if not waiting:
             self._timer.stop()
+            return
+        urgent = [view for view in waiting if view.urgent]
+        if urgent:
+            self._flush(urgent[0], now)
             return
         ready = [view for view in waiting if now - view.last_flush >= view.min_interval_s - self._slack]
         overdue = any(now - view.last_flush >= MAX_WAIT_S for view in ready)
@@ -112,7 +119,7 @@ class ViewPacer(QObject):
 
     @staticmethod
     def _flush(view: _View, now: float) -> None:
-        view.pending = False
+        view.pending = view.urgent = False
         view.last_flush = now
         view.flushes += 1
         view.flush()

@@ -619,7 +619,7 @@ class TrainingPanel(QWidget):
         reports, self._epoch_backlog = self._epoch_backlog, []
         if reports:
             self.epoch_curves.add_epochs(reports, defer_metric=True)
-            self.pacer.mark("epoch_metric")   # on a later tick: one plot's repaint per event-loop turn
+            self.pacer.mark("epoch_metric", urgent=True)   # the next tick: one plot's repaint per turn
 
     def _flush_epoch_metric(self) -> None:
         self.epoch_curves.flush_metric()

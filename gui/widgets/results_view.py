@@ -11,7 +11,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Slot
 from PySide6.QtGui import QFont, QFontMetrics, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QListView, QListWidget, QListWidgetItem,
                                QVBoxLayout, QWidget)
@@ -260,6 +260,7 @@ class _ConfusionPlot(pg.GraphicsLayoutWidget):
         self.diagonal = pg.PlotDataItem(connect="pairs", pen=DIAGONAL_PEN)
         self.plot.addItem(self.diagonal)
         self.cell_texts: list[list[pg.TextItem]] = []
+        self.plot.getViewBox().sigResized.connect(self.fit_cell_texts)
         self.setToolTip(translate("gui.widgets.results_view",
                                   "Each cell counts the test examples of one true class (row) that the network "
                                   "gave one predicted class (column). The colour is the share of that row; the "
@@ -281,6 +282,25 @@ class _ConfusionPlot(pg.GraphicsLayoutWidget):
                 text = self.cell_texts[i][j]
                 text.setText(f"{int(confusion[i, j]):,}")
                 text.setColor((255, 255, 255) if shares[i, j] > 0.5 else (20, 20, 20))
+        self.fit_cell_texts()
+
+    @Slot()
+    def fit_cell_texts(self) -> None:
+        """Shrink the counts that would spill over their cells (big fonts in presentation mode, a small
+        plot, four-digit counts); the font itself is left alone, so presentation mode can still set it."""
+        if not self.cell_texts:
+            return
+        view = self.plot.getViewBox()
+        cell = min(view.width(), view.height()) / len(self.cell_texts)
+        widest = max(text.textItem.boundingRect().width() for row in self.cell_texts for text in row)
+        scale = 1.0 if widest <= 0 or cell <= 0 else min(1.0, 0.92 * cell / widest)
+        for row in self.cell_texts:
+            for text in row:
+                text.setScale(scale)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.fit_cell_texts()   # presentation mode may have changed the font while the tab was hidden
 
     def prepare(self, classes: int) -> None:
         """Make the grid's text items now (100 of them take ~70 ms), not at the end of a run."""

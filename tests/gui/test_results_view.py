@@ -180,3 +180,33 @@ def test_the_confusion_grid_is_made_before_the_run_ends_and_reused(qtbot):
     view.confusion_plot.show_confusion(np.eye(10, dtype=np.int64) * 7, tuple("0123456789"))
     assert [text for row in view.confusion_plot.cell_texts for text in row] == cells   # no rebuild at the end
     assert view.confusion_plot.cell_texts[3][3].toPlainText() == "7"
+
+
+def test_counts_never_spill_over_their_cells_even_with_a_projector_font(qtbot):
+    from PySide6.QtGui import QFont
+
+    from gui.widgets.results_view import _ConfusionPlot
+
+    plot = _ConfusionPlot()
+    qtbot.addWidget(plot)
+    plot.resize(420, 420)
+    plot.show()
+    qtbot.waitExposed(plot)
+    plot.prepare(10)
+    big = QFont()
+    big.setPointSize(22)                                   # what presentation mode does to text items
+    for row in plot.cell_texts:
+        for text in row:
+            text.setFont(big)
+    plot.show_confusion(np.full((10, 10), 1234, np.int64), tuple("0123456789"))
+    qtbot.wait(50)
+    box = plot.plot.getViewBox()
+    cell = min(box.width(), box.height()) / 10
+    item = plot.cell_texts[4][4].textItem
+    drawn = item.mapRectToScene(item.boundingRect()).width()
+    assert 0 < drawn <= cell                               # "1,234" fits inside its cell
+    assert item.font().pointSize() == 22                   # the font itself is untouched
+    small_scale = plot.cell_texts[4][4].scale()
+    plot.resize(1000, 1000)                                # more room: the numbers grow back
+    qtbot.wait(50)
+    assert plot.cell_texts[4][4].scale() > small_scale

@@ -93,3 +93,15 @@ def test_the_load_estimate_follows_the_gui_thread(qtbot):
     _run_ticks(pacer, clocks, 1.0)
     assert pacer.load < 0.01
     pacer.discard()
+
+
+def test_an_urgent_view_is_drawn_on_the_next_tick_even_over_budget(qtbot):
+    pacer, flushed, clocks = _budget_pacer(share=0.5)
+    pacer.add("metric", lambda: flushed.append("metric"), 10.0)
+    _run_ticks(pacer, clocks, 1.2)                    # busy: loss is drawn only when overdue
+    before = len(flushed)
+    pacer.mark("metric", urgent=True)                 # the second half of an epoch's update
+    clocks.advance(0.05)
+    pacer._tick()
+    assert flushed[before:] == ["metric"]
+    pacer.discard()
