@@ -264,9 +264,11 @@ def test_non_finite_bias_also_skips_the_frame(qtbot):
 def test_none_clears_the_pictures(qtbot, trained_reports):
     view = _view(qtbot)
     view.show_weights(trained_reports[0])
+    levels = [colorbar.levels() for colorbar in view.colorbars]
     view.show_weights(None)
     assert all(not image.image.any() for image in view.images)
     assert "appear" in view.note()
+    assert [colorbar.levels() for colorbar in view.colorbars] == levels   # blank pictures, same scales
 
 
 # ---------------------------------------------------------------- GradientNormPlot
