@@ -96,18 +96,25 @@ class ViewPacer(QObject):
     def _tick(self) -> None:
         now = self._clock()
         self._measure_load(now)
-        waiting = [view for view in self._views.values() if view.pending]
-        if not waiting:
+        if not any(view.pending for view in self._views.values()):
             self._timer.stop()
             return
+        view = self._choose(now)
+        if view is not None:
+            self._flush(view, now)
+
+    def _choose(self, now: float) -> _View | None:
+        """This tick's view: an urgent one, else the longest-waiting ready one while the GUI thread is
+        within its budget (or once a ready view has waited MAX_WAIT_S); None = draw nothing now."""
+        waiting = [view for view in self._views.values() if view.pending]
         urgent = [view for view in waiting if view.urgent]
         if urgent:
-            self._flush(urgent[0], now)
-            return
+            return urgent[0]
         ready = [view for view in waiting if now - view.last_flush >= view.min_interval_s - self._slack]
         overdue = any(now - view.last_flush >= MAX_WAIT_S for view in ready)
         if ready and (self.load <= self._budget or overdue):
-            self._flush(min(ready, key=lambda view: view.last_flush), now)
+            return min(ready, key=lambda view: view.last_flush)
+        return None
 
     def _measure_load(self, now: float) -> None:
         """Blend the GUI thread's CPU share since the previous tick into `load`."""
