@@ -12,7 +12,7 @@ images for the GUI. Cost per batch and where it goes: bench/augmentation_speed.p
 from __future__ import annotations
 
 import math
-from typing import Callable
+from typing import Callable, NamedTuple
 
 import numpy as np
 import torch
@@ -31,6 +31,9 @@ NOISE_BANK = 1 << 20      # pre-drawn Gaussian values for pixel noise (4 MB)
 NOISE_SEED_OFFSET = 104_729
 PREVIEW_NOISE_BANK = 1 << 15   # enough for a preview strip, cheap to draw on every slider move
 SMALL_BATCH = 16          # up to this many images (the preview's 8) the grid avoids BLAS
+PIXEL_SCALE = 1.0 / (255.0 * MNIST_STD)   # uint8 pixel value · PIXEL_SCALE = pixel / MNIST_STD
+PLAN_BLOCK = 4096         # images whose random changes the trainer draws at once
+MORPH_CHUNK = 1024        # images dilated at once when a PixelBank is built: bounded temporaries
 THINNING = 0.5            # full erosion wipes out thin strokes (a "1"), so thinning goes half as far
 LIMITS = {"shift_px": 4.0, "rotation_deg": 30.0, "scale": 0.3, "thickness": 1.0, "noise": 0.5}
 
@@ -60,53 +63,160 @@ def _identity(x: torch.Tensor) -> torch.Tensor:
     return x
 
 
+class PixelBank:
+    """The training images as uint8 pixels, with their 3×3 dilations and erosions: computed once per session.
+
+    Gathering a chunk's rows from here is the cheapest start of an augmentation: a uint8
+    index_select plus a conversion to float cost ~6 µs per 64 images, where indexing the float
+    inputs costs ~30 µs, and the stored dilations and erosions turn thickness into the same gather
+    and a lerp (~12 µs per 64 images instead of ~75 µs for four shifted maxima on every chunk).
+    Memory: 784 bytes per image, three times with thickness (2,352 bytes: 16 MB for MNIST t10k's
+    7,000 training images, 129 MB for 55,000 images).
+    """
+
+    def __init__(self, x: torch.Tensor, thickness: bool) -> None:
+        pixels = to_bytes(x)
+        # images in rows [0, N), their dilations in [N, 2N), their erosions in [2N, 3N): one gather
+        # fetches a chunk's images together with whichever of the two each of them blends towards
+        self.rows = torch.cat([pixels, *grow_and_shrink(pixels)]) if thickness else pixels   # (N or 3N, 784)
+        self.size = len(pixels)
+
+    def __len__(self) -> int:
+        return self.size
+
+    @property
+    def nbytes(self) -> int:
+        """Memory held, in bytes."""
+        return self.rows.numel() * self.rows.element_size()
+
+
+class Draws(NamedTuple):
+    """Random changes for B images: theta (B, 2, 3); sign (±1), erode (1 where sign < 0), weight (B, 1)."""
+
+    theta: torch.Tensor
+    sign: torch.Tensor
+    erode: torch.Tensor
+    weight: torch.Tensor
+
+
+class _Plan(NamedTuple):
+    """Random changes drawn for PLAN_BLOCK images at once, handed out chunk by chunk."""
+
+    used: int
+    theta: torch.Tensor      # (B, 2, 3)
+    weight: torch.Tensor     # (B, 1)
+    offsets: torch.Tensor    # (2, B): 0, and where each image's dilation or erosion lies in the bank
+    noise: np.ndarray        # (B,) U(0, 1): where a chunk's noise starts in the bank
+    bank_size: int
+
+
 class BatchAugmenter:
     """Applies one Augmentation to whole normalised batches (B, 784) with its own seeded random numbers.
 
     Written for speed, because it runs on every training step (bench/augmentation_speed.py): the
     per-image random numbers and affine maps are a few numpy operations on (B,) arrays (dozens of
     tiny torch calls cost more than the pixel work), the sampling grid is one small matrix product
-    instead of affine_grid (20x slower on the CPU), dilation/erosion are four shifted maxima instead
-    of max_pool2d (20x slower for one channel), pixel noise is read at a random offset from a bank of
-    Gaussian values drawn once (fresh values cost as much as a training step), and every step works
-    in whichever scale needs the fewest passes over the batch.
+    instead of affine_grid (20x slower on the CPU), pixel noise is read at a random offset from a
+    bank of Gaussian values drawn once (fresh values cost as much as a training step) and added in
+    the same pass that returns to the normalised scale, and every step writes into a buffer of this
+    call's own. The trainer starts from a PixelBank (`augment_rows`), anything else from the batch.
     """
 
     def __init__(self, aug: Augmentation, seed: int, noise_bank: int = NOISE_BANK) -> None:
         self.aug = check_augmentation(aug)
         self.rng = np.random.default_rng(int(seed))
         self.warps = bool(aug.shift_px or aug.rotation_deg or aug.scale)
-        # the warp works on pixels / MNIST_STD (background 0, which grid_sample's padding fills in);
-        # the noise bank then also carries the step back to the normalised scale: one pass, not two
-        self._offset = OFFSET if self.warps else 0.0
-        self._noise_scale = aug.noise / MNIST_STD
         # the bank has its own generator, so turning noise on does not change the other random draws
         # (the preview's digits keep their pose while the noise slider moves)
         bank_rng = np.random.default_rng(int(seed) + NOISE_SEED_OFFSET)
         self._noise_bank = (torch.from_numpy(self._noise_values(bank_rng, noise_bank)) if aug.noise else None)
         self._cache: dict[torch.device, tuple[torch.Tensor, torch.Tensor | None]] = {}
+        self._plan: _Plan | None = None
+        self._buffers: dict[torch.device, tuple[torch.Tensor, ...]] = {}
 
     def __call__(self, x: torch.Tensor) -> torch.Tensor:
         """Augmented copy of x (B, 784); same shape, dtype and device; x itself and labels are untouched."""
-        if len(x) == 0:
-            return x
-        base, bank = self._device_tensors(x.device)
         n = len(x)
-        draws = self.rng.uniform(-1.0, 1.0, (5, n))   # dx, dy, angle, zoom, thickness: one call, U(-1, 1)
-        q = x.reshape(n, 1, SIDE, SIDE)
-        if self.warps:
-            q = warp(q + OFFSET, torch.from_numpy(self._theta(draws)).to(x.device), base)
+        if n == 0:
+            return x
+        draws = self._draw(n, x.device)
+        pixels = x.reshape(n, 1, SIDE, SIDE) + OFFSET     # pixels / MNIST_STD: background 0, a new buffer
         if self.aug.thickness:
-            sign, weight = (torch.from_numpy(a).to(x.device) for a in self._thickness(draws[4]))
-            q = _thicken(q, sign, weight)
-        fresh = self.warps or bool(self.aug.thickness)   # q is this call's own buffer, not a view of x
-        if bank is not None:   # noise is the only step that can leave [0, 1]: clip only then
-            noise = self._noise(bank, n * SIDE * SIDE, x.device)
-            q = q.reshape(-1).add_(noise) if fresh else torch.add(q.reshape(-1), noise)
-            q = q.clamp_(-OFFSET, (1.0 - MNIST_MEAN) / MNIST_STD)
-        elif self.warps:
-            q = q.sub_(OFFSET)
-        return q.reshape(x.shape).to(x.dtype)
+            pixels = _thicken(pixels, draws.sign.view(n, 1, 1, 1), draws.weight.view(n, 1, 1, 1))
+        noise_start = self.rng.random() if self.aug.noise else 0.0
+        return self._warp_and_noise(pixels, draws.theta, 1.0, noise_start).reshape(x.shape).to(x.dtype)
+
+    def augment_rows(self, bank: PixelBank, rows: torch.Tensor) -> torch.Tensor:
+        """Augmented, normalised float32 copies (B, 784) of the bank's images at `rows` (B,).
+
+        Does what __call__ does to the same images (thickness, then warp, then noise), but starts
+        from the bank's uint8 pixels, dilations and erosions, and takes its random numbers from draws
+        made for PLAN_BLOCK images at a time: in the training loop every numpy call costs several µs.
+        """
+        n = len(rows)
+        plan = self._planned(n, len(bank), rows.device)
+        raw, floats, grid = self._workspace(n, rows.device)
+        if self.aug.thickness:   # rows (2, n): the images, then the dilation or erosion of each
+            index = torch.add(rows, plan.offsets[:, plan.used:plan.used + n]).view(-1)
+            floats.copy_(torch.index_select(bank.rows, 0, index, out=raw))      # 0..255 as float
+            pixels = torch.lerp(floats[:n], floats[n:], plan.weight[plan.used:plan.used + n], out=floats[:n])
+        else:
+            pixels = floats[:n].copy_(torch.index_select(bank.rows, 0, rows, out=raw[:n]))
+        if not self.warps:   # the result must not be a workspace buffer: the next call overwrites those
+            pixels = pixels.clone()
+        theta = plan.theta[plan.used:plan.used + n]
+        pixels = self._warp_and_noise(pixels.view(n, 1, SIDE, SIDE), theta, PIXEL_SCALE, plan.noise[plan.used], grid)
+        return pixels.view(n, SIDE * SIDE)
+
+    def _workspace(self, n: int, device: torch.device) -> tuple[torch.Tensor, ...]:
+        """Buffers reused from call to call: uint8 rows (2n, 784), floats (2n, 784), a grid (2n, 784).
+
+        Fresh buffers of these sizes for every chunk made glibc hand memory back and forth to the
+        system: 21 page faults and ~60 µs of system time per training step (bench/augmentation_speed.py).
+        """
+        work = self._buffers.get(device)
+        if work is None or len(work[0]) < 2 * n:
+            work = (torch.empty(2 * n, SIDE * SIDE, dtype=torch.uint8, device=device),
+                    torch.empty(2 * n, SIDE * SIDE, device=device), torch.empty(2 * n, SIDE * SIDE, device=device))
+            self._buffers[device] = work
+        return tuple(buffer[:2 * n] for buffer in work)
+
+    def _draw(self, n: int, device: torch.device) -> Draws:
+        """Random changes for n images: one numpy call for all of them (U(-1, 1) scaled by the strengths)."""
+        u = self.rng.uniform(-1.0, 1.0, (5, n))   # dx, dy, angle, zoom, thickness
+        aug = self.aug
+        theta = affine_matrices(u[0] * aug.shift_px, u[1] * aug.shift_px, u[2] * math.radians(aug.rotation_deg),
+                                1.0 + u[3] * aug.scale)
+        amount = (u[4] * aug.thickness).astype(np.float32)
+        # up to +strength towards dilation, up to −strength·THINNING towards erosion
+        weight = np.abs(amount) * np.where(amount < 0, np.float32(THINNING), np.float32(1.0))
+        arrays = (theta, np.where(amount < 0, np.float32(-1.0), np.float32(1.0)), (amount < 0).astype(np.int64),
+                  weight.reshape(n, 1))
+        return Draws(*(torch.from_numpy(a).to(device) for a in arrays))
+
+    def _planned(self, n: int, bank_size: int, device: torch.device) -> _Plan:
+        """The plan whose entries [used, used + n) are the next n images' changes (drawn PLAN_BLOCK at a time)."""
+        plan = self._plan
+        if plan is None or plan.used + n > len(plan.weight) or plan.bank_size != bank_size:
+            size = max(n, PLAN_BLOCK)
+            draws = self._draw(size, device)
+            offsets = torch.stack([torch.zeros_like(draws.erode), (draws.erode + 1) * bank_size])
+            plan = _Plan(0, draws.theta, draws.weight, offsets, self.rng.random(size), bank_size)
+        self._plan = plan._replace(used=plan.used + n)
+        return plan
+
+    def _warp_and_noise(self, pixels: torch.Tensor, theta: torch.Tensor, scale: float, noise_start: float,
+                        grid: torch.Tensor | None = None) -> torch.Tensor:
+        """Warp (B, 1, 28, 28), whose background is 0 and pixel/MNIST_STD = value·scale; normalise, add noise."""
+        base, bank = self._device_tensors(pixels.device)
+        if self.warps:
+            pixels = warp(pixels, theta, base, grid)
+        q = pixels.reshape(-1)                 # this call's own buffer: every step below works in place
+        if bank is None:
+            return q.mul_(scale).sub_(OFFSET) if scale != 1.0 else q.sub_(OFFSET)
+        # the noise values carry −OFFSET: noise + value·scale is the normalised, noisy pixel in one pass
+        torch.add(self._noise(bank, len(q), noise_start), q, alpha=scale, out=q)
+        return q.clamp_(-OFFSET, (1.0 - MNIST_MEAN) / MNIST_STD)   # noise is the only step that leaves [0, 1]
 
     def _device_tensors(self, device: torch.device) -> tuple[torch.Tensor, torch.Tensor | None]:
         if device not in self._cache:
@@ -114,32 +224,19 @@ class BatchAugmenter:
             self._cache[device] = (base_grid().to(device), bank)
         return self._cache[device]
 
-    def _theta(self, draws: np.ndarray) -> np.ndarray:
-        """One affine map per image, (n, 2, 3) float32, from U(-1, 1) draws scaled by the strengths."""
-        aug = self.aug
-        return affine_matrices(draws[0] * aug.shift_px, draws[1] * aug.shift_px,
-                               draws[2] * math.radians(aug.rotation_deg), 1.0 + draws[3] * aug.scale)
-
-    def _thickness(self, draws: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(sign, weight) per image, (n, 1, 1, 1): up to +strength towards dilation, −strength·THINNING erosion."""
-        amount = (draws * self.aug.thickness).astype(np.float32)
-        sign = np.where(amount < 0, np.float32(-1.0), np.float32(1.0))
-        weight = np.abs(amount) * np.where(amount < 0, np.float32(THINNING), np.float32(1.0))
-        return sign.reshape(-1, 1, 1, 1), weight.reshape(-1, 1, 1, 1)
-
     def _noise_values(self, rng: np.random.Generator, n: int) -> np.ndarray:
-        """n values σ/MNIST_STD·N(0, 1) − offset, float32."""
+        """n values σ/MNIST_STD·N(0, 1) − OFFSET, float32."""
         values = rng.standard_normal(n, dtype=np.float32)
-        values *= np.float32(self._noise_scale)
-        values -= np.float32(self._offset)
+        values *= np.float32(self.aug.noise / MNIST_STD)
+        values -= np.float32(OFFSET)
         return values
 
-    def _noise(self, bank: torch.Tensor, n: int, device: torch.device) -> torch.Tensor:
-        """n noise values: a random slice of the bank, or fresh ones for a huge batch."""
+    def _noise(self, bank: torch.Tensor, n: int, start: float) -> torch.Tensor:
+        """n noise values: the bank's slice at `start` ∈ [0, 1) of the way along, or fresh ones for a huge batch."""
         if n > len(bank) // 2:
-            return torch.from_numpy(self._noise_values(self.rng, n)).to(device)
-        start = int(self.rng.integers(0, len(bank) - n))
-        return bank[start:start + n]
+            return torch.from_numpy(self._noise_values(self.rng, n)).to(bank.device)
+        first = int(start * (len(bank) - n))
+        return bank[first:first + n]
 
 
 def augment_batch(x: torch.Tensor, aug: Augmentation, seed: int = 0) -> torch.Tensor:
@@ -166,15 +263,19 @@ def affine_matrices(shift_x: np.ndarray, shift_y: np.ndarray, angle_rad: np.ndar
     return theta
 
 
-def warp(pixels: torch.Tensor, theta: torch.Tensor, base: torch.Tensor) -> torch.Tensor:
-    """Resample every image (B, 1, 28, 28) through its own affine map theta (B, 2, 3), zeros outside."""
+def warp(pixels: torch.Tensor, theta: torch.Tensor, base: torch.Tensor,
+         grid: torch.Tensor | None = None) -> torch.Tensor:
+    """Resample every image (B, 1, 28, 28) through its own affine map theta (B, 2, 3), zeros outside.
+
+    `grid`, if given, is a (2B, 784) buffer for the sampling grid; the result is always a new tensor.
+    """
     n = len(pixels)
     if n <= SMALL_BATCH and theta.device.type == "cpu":
         # the preview runs on the GUI thread: plain numpy arithmetic, so no BLAS or OpenMP thread wakes up
         t, b = theta.numpy(), base.cpu().numpy()
         grid = torch.from_numpy(t[:, :, 0:1] * b[0] + t[:, :, 1:2] * b[1] + t[:, :, 2:3])
     else:
-        grid = theta.reshape(n * 2, 3) @ base
+        grid = torch.mm(theta.reshape(n * 2, 3), base, out=grid)
     # a permuted view: grid_sample reads it as it is, and .contiguous() would cost half as much again
     grid = grid.view(n, 2, SIDE, SIDE).permute(0, 2, 3, 1)
     return F.grid_sample(pixels, grid, mode=WARP_MODE, padding_mode="zeros", align_corners=False)
@@ -205,6 +306,33 @@ def _thicken(pixels: torch.Tensor, sign: torch.Tensor, weight: torch.Tensor) -> 
     return torch.lerp(pixels, grown, weight, out=grown)
 
 
+def to_bytes(x: torch.Tensor) -> torch.Tensor:
+    """Normalised images (N, 784) as uint8 pixels 0..255 (exact for 8-bit images such as MNIST's)."""
+    pixels = torch.empty(x.shape, dtype=torch.uint8, device=x.device)
+    for lo in range(0, len(x), MORPH_CHUNK):   # chunks: no float temporary as large as the data set
+        part = x[lo:lo + MORPH_CHUNK] * (MNIST_STD * 255.0) + MNIST_MEAN * 255.0
+        pixels[lo:lo + MORPH_CHUNK] = part.round_().clamp_(0, 255)
+    return pixels
+
+
+def grow_and_shrink(pixels: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """3×3 dilation and erosion of uint8 images (N, 784), as max_pool2d(±x, 3, 1, 1) would give them."""
+    dilated, eroded = torch.empty_like(pixels), torch.empty_like(pixels)
+    for lo in range(0, len(pixels), MORPH_CHUNK):
+        images = pixels[lo:lo + MORPH_CHUNK].view(-1, SIDE, SIDE)
+        # padding with the extreme uint8 value ignores pixels outside the image, as −∞ padding does
+        dilated[lo:lo + MORPH_CHUNK] = _morph(images, torch.maximum, 0).view(-1, SIDE * SIDE)
+        eroded[lo:lo + MORPH_CHUNK] = _morph(images, torch.minimum, 255).view(-1, SIDE * SIDE)
+    return dilated, eroded
+
+
+def _morph(images: torch.Tensor, pick: Callable, fill: int) -> torch.Tensor:
+    """3×3 maximum or minimum filter of (B, 28, 28) images: rows of three, then columns of three."""
+    framed = F.pad(images, (1, 1, 1, 1), value=fill)
+    rows = pick(pick(framed[..., :-2], framed[..., 1:-1]), framed[..., 2:])      # (B, 30, 28)
+    return pick(pick(rows[:, :-2], rows[:, 1:-1]), rows[:, 2:])                   # (B, 28, 28)
+
+
 def augment_preview(images01: np.ndarray, aug: Augmentation, seed: int) -> np.ndarray:
     """Augmented copies of a few images (N, 28, 28) in [0, 1], for the preview strip (numpy in and out)."""
     images = np.asarray(images01, dtype=np.float32)
@@ -218,5 +346,5 @@ def augment_preview(images01: np.ndarray, aug: Augmentation, seed: int) -> np.nd
     return np.clip(pixels, 0.0, 1.0)
 
 
-__all__ = ["LIMITS", "Augmenter", "BatchAugmenter", "make_augmenter", "augment_batch", "augment_preview",
+__all__ = ["LIMITS", "Augmenter", "BatchAugmenter", "PixelBank", "to_bytes", "grow_and_shrink", "make_augmenter", "augment_batch", "augment_preview",
            "affine_matrices", "base_grid", "warp", "thicken", "check_augmentation"]

@@ -157,6 +157,7 @@ class TrainingSession:
         self._since_best = 0
         self._trim_gate: RateLimiter | None = None
         self._augmented_chunk: tuple[int, int, torch.Tensor | None] = (0, 0, None)
+        self._pixel_bank = None   # the training images as uint8 for the augmenter, built when first needed
 
     def _tensors(self, x: np.ndarray, y: np.ndarray) -> tuple[torch.Tensor, torch.Tensor]:
         return (torch.as_tensor(np.ascontiguousarray(x, dtype=np.float32), device=self.device),
@@ -165,19 +166,23 @@ class TrainingSession:
     def _make_augmenter(self):
         if not (self.dataset.is_image and self.config.augmentation.active):
             return None
-        from core.augmentation import make_augmenter  # only image runs with augmentation need it
-        return make_augmenter(self.config.augmentation, self.config.seed)
+        from core.augmentation import BatchAugmenter  # only image runs with augmentation need it
+        return BatchAugmenter(self.config.augmentation, self.config.seed)
 
     def _augmented(self, start: int, size: int) -> torch.Tensor:
         """Augmented inputs of the epoch's positions [start, start + size).
 
         The augmenter runs on AUGMENT_CHUNK images at once and the next batches are sliced from
         that: its fixed cost per call is shared by several batches (bench/augmentation_speed.py).
+        Its images come from a PixelBank built here, in run(), on the first augmented step.
         """
         lo, hi, chunk = self._augmented_chunk
         if chunk is None or not (lo <= start and start + size <= hi):
+            if self._pixel_bank is None:
+                from core.augmentation import PixelBank
+                self._pixel_bank = PixelBank(self._x, thickness=bool(self.config.augmentation.thickness))
             lo, hi = start, min(start + max(AUGMENT_CHUNK, size), self.n_train)
-            chunk = self._augment(self._x[self._order[lo:hi]])
+            chunk = self._augment.augment_rows(self._pixel_bank, self._order[lo:hi])
             self._augmented_chunk = (lo, hi, chunk)
         return chunk[start - lo:start - lo + size]
 

@@ -175,21 +175,21 @@ def _image_dataset(images: np.ndarray, labels: np.ndarray) -> Dataset:
 def test_training_augments_every_batch_and_keeps_its_labels(mnist_t10k, monkeypatch):
     """The trainer augments a chunk of upcoming images at once and slices its batches from it."""
     dataset = _image_dataset(*(a[:320] for a in mnist_t10k))
-    seen: list[tuple[torch.Tensor, torch.Tensor]] = []
+    seen: list[tuple[torch.Tensor, torch.Tensor]] = []     # (rows of the training set, augmented images)
     labels: list[torch.Tensor] = []
     inputs: list[torch.Tensor] = []
-    real_make, real_loss = augmentation.make_augmenter, training.data_loss
+    real_rows, real_loss = BatchAugmenter.augment_rows, training.data_loss
 
-    def recording_make(aug, seed):
-        inner = real_make(aug, seed)
-        return lambda x: seen.append((x.clone(), inner(x))) or seen[-1][1]
+    def recording_rows(self, bank, rows):
+        seen.append((rows.clone(), real_rows(self, bank, rows)))
+        return seen[-1][1]
 
     def recording_loss(output, y, loss, task):
         if output.requires_grad:      # training steps only, not the evaluation of the splits
             labels.append(y.clone())
         return real_loss(output, y, loss, task)
 
-    monkeypatch.setattr(augmentation, "make_augmenter", recording_make)
+    monkeypatch.setattr(BatchAugmenter, "augment_rows", recording_rows)
     monkeypatch.setattr(training, "data_loss", recording_loss)
     config = TrainingConfig(batch_size=32, epochs=2, augmentation=EVERYTHING, loss_hz=1e9)
     session = TrainingSession(NetworkSpec(784, (LayerSpec(16),), 10), dataset, config)
@@ -197,14 +197,14 @@ def test_training_augments_every_batch_and_keeps_its_labels(mnist_t10k, monkeypa
         lambda module, args: inputs.append(args[0].clone()) if module.training else None)
     reports = list(session.run())
     assert len(labels) == len(inputs) == session.total_steps == 12
-    assert [x_in.shape for x_in, _ in seen] == [(192, 784)] * 2          # one chunk per epoch of 192 images
-    row_of = {dataset.x_train[i].tobytes(): i for i in range(len(dataset.x_train))}
-    chunk_in = torch.cat([x_in for x_in, _ in seen])
+    assert [rows.shape for rows, _ in seen] == [(192,)] * 2              # one chunk per epoch of 192 images
+    assert all(sorted(rows.tolist()) == list(range(192)) for rows, _ in seen)   # each image once an epoch
     chunk_out = torch.cat([x_out for _, x_out in seen])
     assert torch.equal(torch.cat(inputs), chunk_out)                     # every batch is augmented data
+    rows = torch.cat([rows for rows, _ in seen])
+    chunk_in = torch.from_numpy(dataset.x_train)[rows]
     assert not torch.equal(chunk_out, chunk_in) and chunk_out.dtype == torch.float32
-    rows = [row_of[row.numpy().tobytes()] for row in chunk_in]           # which images went in ...
-    assert torch.cat(labels).tolist() == dataset.y_train[rows].tolist()  # ... keep exactly their labels
+    assert torch.cat(labels).tolist() == dataset.y_train[rows.numpy()].tolist()  # the images keep their labels
     losses = np.concatenate([r.losses for r in reports if isinstance(r, LossReport)])
     assert np.isfinite(losses).all()
 
