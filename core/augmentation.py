@@ -1,13 +1,16 @@
 """Data augmentation for 28×28 image batches: random shift, rotation, scale, stroke thickness, noise.
 
-`make_augmenter` returns a callable that the trainer applies to every training batch on the fly.
-Everything is vectorised over the batch: one grid_sample pass does shift, rotation and scale
-together (one random affine map per image, nearest-neighbour like torchvision's RandomAffine), thickening/thinning blends each image towards its
-3×3 dilation or erosion by a random signed amount, and Gaussian pixel noise is added last and
-clipped to the pixel range [0, 1]. The result is on the normalised scale of the unaugmented data
-(the warp itself works on pixels / MNIST_STD, whose background 0 is what grid_sample's zero
-padding fills in). Labels never pass through here. `augment_preview` runs the same code on a few
-images for the GUI. Cost per batch and where it goes: bench/augmentation_speed.py.
+Every image gets its own random changes, in this order: thickening/thinning blends it towards its
+3×3 dilation or erosion by a random signed amount; one grid_sample pass then shifts, rotates and
+scales it (one random affine map per image, nearest-neighbour like torchvision's RandomAffine); and
+Gaussian pixel noise is added last and clipped to the pixel range [0, 1]. The result is on the
+normalised scale of the unaugmented data (the warp works on a scale whose background is 0, which
+is what grid_sample's zero padding fills in). Labels never pass through here.
+
+The trainer builds a `PixelBank` of its training images once per run (uint8 pixels with their
+dilations and erosions) and asks `BatchAugmenter.augment_rows` for a chunk of rows at a time;
+`make_augmenter` (any batch) and `augment_preview` (the GUI's strip) compute the same changes from
+the batch itself. Cost per batch and where it goes: bench/augmentation_speed.py.
 """
 from __future__ import annotations
 
@@ -75,11 +78,13 @@ class PixelBank:
     """
 
     def __init__(self, x: torch.Tensor, thickness: bool) -> None:
-        pixels = to_bytes(x)
+        self.size = n = len(x)
         # images in rows [0, N), their dilations in [N, 2N), their erosions in [2N, 3N): one gather
         # fetches a chunk's images together with whichever of the two each of them blends towards
-        self.rows = torch.cat([pixels, *grow_and_shrink(pixels)]) if thickness else pixels   # (N or 3N, 784)
-        self.size = len(pixels)
+        self.rows = torch.empty((3 if thickness else 1) * n, SIDE * SIDE, dtype=torch.uint8, device=x.device)
+        to_bytes(x, out=self.rows[:n])
+        if thickness:
+            grow_and_shrink(self.rows[:n], out=(self.rows[n:2 * n], self.rows[2 * n:]))
 
     def __len__(self) -> int:
         return self.size
@@ -306,31 +311,34 @@ def _thicken(pixels: torch.Tensor, sign: torch.Tensor, weight: torch.Tensor) -> 
     return torch.lerp(pixels, grown, weight, out=grown)
 
 
-def to_bytes(x: torch.Tensor) -> torch.Tensor:
+def to_bytes(x: torch.Tensor, out: torch.Tensor | None = None) -> torch.Tensor:
     """Normalised images (N, 784) as uint8 pixels 0..255 (exact for 8-bit images such as MNIST's)."""
-    pixels = torch.empty(x.shape, dtype=torch.uint8, device=x.device)
-    for lo in range(0, len(x), MORPH_CHUNK):   # chunks: no float temporary as large as the data set
+    pixels = torch.empty(x.shape, dtype=torch.uint8, device=x.device) if out is None else out
+    for lo in range(0, len(x), MORPH_CHUNK):   # chunks of ~3 MB: no float temporary as large as the data set
         part = x[lo:lo + MORPH_CHUNK] * (MNIST_STD * 255.0) + MNIST_MEAN * 255.0
         pixels[lo:lo + MORPH_CHUNK] = part.round_().clamp_(0, 255)
     return pixels
 
 
-def grow_and_shrink(pixels: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+def grow_and_shrink(pixels: torch.Tensor, out: tuple[torch.Tensor, torch.Tensor] | None = None
+                    ) -> tuple[torch.Tensor, torch.Tensor]:
     """3×3 dilation and erosion of uint8 images (N, 784), as max_pool2d(±x, 3, 1, 1) would give them."""
-    dilated, eroded = torch.empty_like(pixels), torch.empty_like(pixels)
+    dilated, eroded = (torch.empty_like(pixels), torch.empty_like(pixels)) if out is None else out
     for lo in range(0, len(pixels), MORPH_CHUNK):
         images = pixels[lo:lo + MORPH_CHUNK].view(-1, SIDE, SIDE)
         # padding with the extreme uint8 value ignores pixels outside the image, as −∞ padding does
-        dilated[lo:lo + MORPH_CHUNK] = _morph(images, torch.maximum, 0).view(-1, SIDE * SIDE)
-        eroded[lo:lo + MORPH_CHUNK] = _morph(images, torch.minimum, 255).view(-1, SIDE * SIDE)
+        _morph(images, torch.maximum, 0, out=dilated[lo:lo + MORPH_CHUNK].view(-1, SIDE, SIDE))
+        _morph(images, torch.minimum, 255, out=eroded[lo:lo + MORPH_CHUNK].view(-1, SIDE, SIDE))
     return dilated, eroded
 
 
-def _morph(images: torch.Tensor, pick: Callable, fill: int) -> torch.Tensor:
-    """3×3 maximum or minimum filter of (B, 28, 28) images: rows of three, then columns of three."""
+def _morph(images: torch.Tensor, pick: Callable, fill: int, out: torch.Tensor) -> torch.Tensor:
+    """3×3 maximum or minimum filter of (B, 28, 28) images into out: rows of three, then columns of three."""
     framed = F.pad(images, (1, 1, 1, 1), value=fill)
-    rows = pick(pick(framed[..., :-2], framed[..., 1:-1]), framed[..., 2:])      # (B, 30, 28)
-    return pick(pick(rows[:, :-2], rows[:, 1:-1]), rows[:, 2:])                   # (B, 28, 28)
+    rows = pick(framed[..., :-2], framed[..., 1:-1])                 # (B, 30, 28)
+    pick(rows, framed[..., 2:], out=rows)
+    pick(rows[:, :-2], rows[:, 1:-1], out=out)
+    return pick(out, rows[:, 2:], out=out)
 
 
 def augment_preview(images01: np.ndarray, aug: Augmentation, seed: int) -> np.ndarray:
@@ -346,5 +354,5 @@ def augment_preview(images01: np.ndarray, aug: Augmentation, seed: int) -> np.nd
     return np.clip(pixels, 0.0, 1.0)
 
 
-__all__ = ["LIMITS", "Augmenter", "BatchAugmenter", "PixelBank", "to_bytes", "grow_and_shrink", "make_augmenter", "augment_batch", "augment_preview",
-           "affine_matrices", "base_grid", "warp", "thicken", "check_augmentation"]
+__all__ = ["LIMITS", "Augmenter", "BatchAugmenter", "PixelBank", "make_augmenter", "augment_batch", "augment_preview",
+           "affine_matrices", "base_grid", "warp", "thicken", "to_bytes", "grow_and_shrink", "check_augmentation"]

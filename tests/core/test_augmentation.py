@@ -8,8 +8,8 @@ import torch.nn.functional as F
 
 import core.augmentation as augmentation
 import core.training as training
-from core.augmentation import (BatchAugmenter, affine_matrices, augment_preview, base_grid, check_augmentation,
-                               make_augmenter, thicken, warp)
+from core.augmentation import (BatchAugmenter, PixelBank, affine_matrices, augment_preview, base_grid,
+                               check_augmentation, make_augmenter, thicken, warp)
 from core.datasets import MNIST_MEAN, MNIST_STD, Dataset, normalize_pixels
 from core.errors import ConfigError
 from core.network_spec import LayerSpec, NetworkSpec
@@ -238,3 +238,61 @@ def test_augmented_training_is_the_same_with_and_without_pauses(mnist_t10k):
         list(paused.run(max_steps=5))   # 5 does not divide the 12 steps per epoch nor the chunk
     for a, b in zip(whole.model.parameters(), paused.model.parameters()):
         assert torch.equal(a, b)
+
+
+def test_pixel_bank_holds_the_images_their_dilations_and_erosions(digits01):
+    x = normalised(digits01)
+    bank = PixelBank(x, thickness=True)
+    images = torch.from_numpy(np.round(digits01 * 255)).view(64, 1, 28, 28)
+    dilated = F.max_pool2d(images, 3, stride=1, padding=1)          # the textbook reference
+    eroded = -F.max_pool2d(-images, 3, stride=1, padding=1)
+    assert len(bank) == 64 and bank.rows.dtype == torch.uint8 and bank.nbytes == 3 * 64 * 784
+    assert torch.equal(bank.rows[:64].float(), images.view(64, 784))
+    assert torch.equal(bank.rows[64:128].float(), dilated.view(64, 784))
+    assert torch.equal(bank.rows[128:].float(), eroded.view(64, 784))
+    assert PixelBank(x, thickness=False).nbytes == 64 * 784       # no thickness: only the images
+
+
+@pytest.mark.parametrize("name", [*SINGLE, "everything"])
+def test_rows_from_the_bank_get_the_same_changes_as_the_batch_itself(digits01, name, monkeypatch):
+    """The trainer's path (bank, planned draws) and __call__ draw alike when a plan is one chunk long."""
+    monkeypatch.setattr(augmentation, "PLAN_BLOCK", 16)
+    aug = SINGLE.get(name, EVERYTHING)
+    x = normalised(digits01)
+    rows = torch.randperm(64, generator=torch.Generator().manual_seed(1))[:16]
+    from_rows = BatchAugmenter(aug, seed=4).augment_rows(PixelBank(x, bool(aug.thickness)), rows)
+    from_batch = BatchAugmenter(aug, seed=4)(x[rows])
+    assert from_rows.shape == (16, 784) and from_rows.dtype == torch.float32
+    assert torch.allclose(from_rows, from_batch, atol=1e-4)
+    assert not torch.allclose(from_rows, x[rows], atol=1e-2)
+
+
+def test_rows_at_zero_strength_are_the_images_themselves(digits01):
+    x = normalised(digits01)
+    rows = torch.arange(63, -1, -1)
+    out = BatchAugmenter(Augmentation(), seed=0).augment_rows(PixelBank(x, thickness=False), rows)
+    assert torch.allclose(out, x[rows], atol=1e-5)
+
+
+@pytest.mark.parametrize("name", [*SINGLE, "everything"])
+def test_a_chunk_keeps_its_values_when_the_next_one_is_made(digits01, name):
+    """The augmenter reuses its working buffers: what it returned must not be one of them."""
+    aug = SINGLE.get(name, EVERYTHING)
+    x = normalised(digits01)
+    augmenter, bank = BatchAugmenter(aug, seed=0), PixelBank(x, bool(aug.thickness))
+    first = augmenter.augment_rows(bank, torch.arange(32))
+    kept = first.clone()
+    second = augmenter.augment_rows(bank, torch.arange(32))
+    assert torch.equal(first, kept)
+    assert not torch.equal(first, second)      # fresh random changes for every chunk
+
+
+def test_planned_chunks_are_reproducible_and_cross_plan_blocks(digits01, monkeypatch):
+    monkeypatch.setattr(augmentation, "PLAN_BLOCK", 40)    # 3 chunks of 24 need two blocks
+    x = normalised(digits01)
+    bank = PixelBank(x, thickness=True)
+    runs = [[a.augment_rows(bank, torch.arange(i * 20, i * 20 + 24)) for i in range(3)]
+            for a in (BatchAugmenter(EVERYTHING, seed=9), BatchAugmenter(EVERYTHING, seed=9))]
+    assert all(torch.equal(a, b) for a, b in zip(*runs))
+    other = BatchAugmenter(EVERYTHING, seed=10).augment_rows(bank, torch.arange(24))
+    assert not torch.equal(runs[0][0], other)
