@@ -27,7 +27,7 @@ from core.reports import Augmentation
 
 SIDE = 28
 # Nearest-neighbour resampling, as torchvision's RandomAffine does by default: it moves whole pixels
-# (no blur) and costs 40 % of bilinear per batch, which keeps augmented training at 0.8× of plain.
+# (no blur) and costs 40 % of bilinear per batch (bench/augmentation_speed.py).
 WARP_MODE = "nearest"
 OFFSET = MNIST_MEAN / MNIST_STD   # normalised value + OFFSET = pixel / MNIST_STD
 NOISE_BANK = 1 << 20      # pre-drawn Gaussian values for pixel noise (4 MB)
@@ -118,13 +118,13 @@ class _Plan(NamedTuple):
 class BatchAugmenter:
     """Applies one Augmentation to whole normalised batches (B, 784) with its own seeded random numbers.
 
-    Written for speed, because it runs on every training step (bench/augmentation_speed.py): the
-    per-image random numbers and affine maps are a few numpy operations on (B,) arrays (dozens of
-    tiny torch calls cost more than the pixel work), the sampling grid is one small matrix product
-    instead of affine_grid (20x slower on the CPU), pixel noise is read at a random offset from a
-    bank of Gaussian values drawn once (fresh values cost as much as a training step) and added in
-    the same pass that returns to the normalised scale, and every step writes into a buffer of this
-    call's own. The trainer starts from a PixelBank (`augment_rows`), anything else from the batch.
+    Written for speed, because the trainer runs it on every image of every epoch
+    (bench/augmentation_speed.py): the per-image random numbers and affine maps are a few numpy
+    operations on (B,) arrays (dozens of tiny torch calls cost more than the pixel work), the
+    sampling grid is one small matrix product instead of affine_grid (20x slower on the CPU), pixel
+    noise is read at a random offset from a bank of Gaussian values drawn once (fresh values cost as
+    much as a training step) and added in the same pass that returns to the normalised scale, and
+    the trainer's chunks start from a PixelBank and reuse their working buffers (`augment_rows`).
     """
 
     def __init__(self, aug: Augmentation, seed: int, noise_bank: int = NOISE_BANK) -> None:
@@ -159,6 +159,8 @@ class BatchAugmenter:
         made for PLAN_BLOCK images at a time: in the training loop every numpy call costs several µs.
         """
         n = len(rows)
+        if n == 0:
+            return torch.empty(0, SIDE * SIDE, device=rows.device)
         plan = self._planned(n, len(bank), rows.device)
         raw, floats, grid = self._workspace(n, rows.device)
         if self.aug.thickness:   # rows (2, n): the images, then the dilation or erosion of each
@@ -169,9 +171,9 @@ class BatchAugmenter:
             pixels = floats[:n].copy_(torch.index_select(bank.rows, 0, rows, out=raw[:n]))
         if not self.warps:   # the result must not be a workspace buffer: the next call overwrites those
             pixels = pixels.clone()
-        theta = plan.theta[plan.used:plan.used + n]
-        pixels = self._warp_and_noise(pixels.view(n, 1, SIDE, SIDE), theta, PIXEL_SCALE, plan.noise[plan.used], grid)
-        return pixels.view(n, SIDE * SIDE)
+        theta, noise_start = plan.theta[plan.used:plan.used + n], plan.noise[plan.used]
+        out = self._warp_and_noise(pixels.view(n, 1, SIDE, SIDE), theta, PIXEL_SCALE, noise_start, grid)
+        return out.view(n, SIDE * SIDE)
 
     def _workspace(self, n: int, device: torch.device) -> tuple[torch.Tensor, ...]:
         """Buffers reused from call to call: uint8 rows (2n, 784), floats (2n, 784), a grid (2n, 784).
@@ -237,7 +239,7 @@ class BatchAugmenter:
         return values
 
     def _noise(self, bank: torch.Tensor, n: int, start: float) -> torch.Tensor:
-        """n noise values: the bank's slice at `start` ∈ [0, 1) of the way along, or fresh ones for a huge batch."""
+        """n noise values: the bank's slice `start` ∈ [0, 1) of the way along, or fresh ones for huge batches."""
         if n > len(bank) // 2:
             return torch.from_numpy(self._noise_values(self.rng, n)).to(bank.device)
         first = int(start * (len(bank) - n))
@@ -354,5 +356,6 @@ def augment_preview(images01: np.ndarray, aug: Augmentation, seed: int) -> np.nd
     return np.clip(pixels, 0.0, 1.0)
 
 
-__all__ = ["LIMITS", "Augmenter", "BatchAugmenter", "PixelBank", "make_augmenter", "augment_batch", "augment_preview",
-           "affine_matrices", "base_grid", "warp", "thicken", "to_bytes", "grow_and_shrink", "check_augmentation"]
+__all__ = ["LIMITS", "Augmenter", "BatchAugmenter", "PixelBank", "make_augmenter", "augment_batch",
+           "augment_preview", "affine_matrices", "base_grid", "warp", "thicken", "to_bytes", "grow_and_shrink",
+           "check_augmentation"]

@@ -140,6 +140,8 @@ def test_huge_batches_and_empty_batches_work():
     assert out.shape == big.shape and float(out.std()) > 0.1
     empty = torch.zeros(0, 784)
     assert make_augmenter(EVERYTHING, seed=0)(empty).shape == (0, 784)
+    no_rows = torch.zeros(0, dtype=torch.long)
+    assert BatchAugmenter(EVERYTHING, seed=0).augment_rows(PixelBank(empty, True), no_rows).shape == (0, 784)
 
 
 def test_preview_is_numpy_in_range_and_deterministic(digits01):
