@@ -80,7 +80,8 @@ def main() -> None:
         print(f"  {name:22s} {wall:8,.0f} samples/s ({wall / plain_wall:.3f} of plain)   "
               f"{cpu:8,.0f} per CPU s ({cpu / plain_cpu:.3f})")
     bank = PixelBank(torch.from_numpy(dataset.x_train), thickness=True)
-    print(f"  pixel bank (images, dilations, erosions as uint8): {bank.nbytes / 1e6:.1f} MB for {len(bank):,} images")
+    print(f"  pixel bank (images, dilations, erosions as uint8): {bank.nbytes / 1e6:.1f} MB "
+          f"for {len(bank):,} images")
     wall, cpu = rates["all five"]
     print(f"augmented/plain={wall / plain_wall:.3f} cpu_augmented/plain={cpu / plain_cpu:.3f}")
 
