@@ -15,7 +15,8 @@ the batch itself. Cost per batch and where it goes: bench/augmentation_speed.py.
 from __future__ import annotations
 
 import math
-from typing import Callable, NamedTuple
+import threading
+from typing import Callable, Hashable, NamedTuple
 
 import numpy as np
 import torch
@@ -36,6 +37,7 @@ PREVIEW_NOISE_BANK = 1 << 15   # enough for a preview strip, cheap to draw on ev
 SMALL_BATCH = 16          # up to this many images (the preview's 8) the grid avoids BLAS
 PIXEL_SCALE = 1.0 / (255.0 * MNIST_STD)   # uint8 pixel value · PIXEL_SCALE = pixel / MNIST_STD
 PLAN_BLOCK = 4096         # images whose random changes the trainer draws at once
+IDLE_S = 1.0              # a background augmentation thread with no work for this long ends by itself
 MORPH_CHUNK = 1024        # images dilated at once when a PixelBank is built: bounded temporaries
 THINNING = 0.5            # full erosion wipes out thin strokes (a "1"), so thinning goes half as far
 LIMITS = {"shift_px": 4.0, "rotation_deg": 30.0, "scale": 0.3, "thickness": 1.0, "noise": 0.5}
@@ -246,6 +248,109 @@ class BatchAugmenter:
         return bank[first:first + n]
 
 
+class ChunkAugmenter:
+    """The trainer's augmenter: augmented copies of chunks of the training images, by row number.
+
+    With `background`, the trainer asks for the next chunk (`prepare`) as soon as it takes the
+    current one, and a second thread makes it while the current one trains: torch ops release the
+    GIL, so on two cores the augmentation costs little wall-clock time, though a little more CPU time
+    than in line (bench/augmentation_speed.py prints both). One chunk is made at a time and always
+    in the order asked for, so the same seed gives the same images, with or without the thread.
+    `pause()` (the trainer calls it whenever run() returns) waits for the chunk in hand, keeps it for
+    the next `take`, and ends the thread.
+    """
+
+    def __init__(self, aug: Augmentation, seed: int, x: torch.Tensor, background: bool) -> None:
+        self.augmenter = BatchAugmenter(aug, seed)
+        self._x, self._thickness = x, bool(aug.thickness)
+        self._bank: PixelBank | None = None
+        self._worker = _Worker(self._make) if background else None
+
+    def take(self, key: Hashable, rows: torch.Tensor) -> torch.Tensor:
+        """Augmented images at `rows` (B,) of x, (B, 784): the chunk prepared under `key`, or made now."""
+        made = self._worker.result(key) if self._worker is not None else None
+        return made if made is not None else self._make(rows)
+
+    def prepare(self, key: Hashable, rows: torch.Tensor) -> None:
+        """Start making the chunk of `rows` in the background (nothing to do without a thread)."""
+        if self._worker is not None:
+            self._worker.submit(key, rows)
+
+    def pause(self) -> None:
+        """Let the chunk in hand be finished (it is kept for take) and end the background thread."""
+        if self._worker is not None:
+            self._worker.stop()
+
+    @property
+    def bank(self) -> PixelBank:
+        """The PixelBank of x, built on first use (in the training thread, inside run())."""
+        if self._bank is None:
+            self._bank = PixelBank(self._x, self._thickness)
+        return self._bank
+
+    def _make(self, rows: torch.Tensor) -> torch.Tensor:
+        return self.augmenter.augment_rows(self.bank, rows)
+
+
+class _Worker:
+    """One background thread that does one job at a time; it ends on stop() or after IDLE_S without work."""
+
+    def __init__(self, work: Callable[[torch.Tensor], torch.Tensor]) -> None:
+        self._work = work
+        self._changed = threading.Condition()
+        self._job: tuple[Hashable, torch.Tensor] | None = None                       # asked for, not yet done
+        self._done: tuple[Hashable, torch.Tensor | BaseException] | None = None      # done, not yet taken
+        self._thread: threading.Thread | None = None
+        self._stopping = False
+
+    def submit(self, key: Hashable, rows: torch.Tensor) -> None:
+        """Ask for work(rows); a result not taken by now is dropped."""
+        with self._changed:
+            self._job, self._done, self._stopping = (key, rows), None, False
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._serve, name="augmentation", daemon=True)
+                self._thread.start()
+            self._changed.notify_all()
+
+    def result(self, key: Hashable) -> torch.Tensor | None:
+        """The result of the job submitted under `key`, once done; None if the last job had another key."""
+        with self._changed:
+            while self._job is not None:
+                self._changed.wait()
+            done, self._done = self._done, None
+        if done is None or done[0] != key:
+            return None
+        if isinstance(done[1], BaseException):
+            raise done[1]
+        return done[1]
+
+    def stop(self) -> None:
+        """Finish the job in hand (its result is kept) and end the thread; it starts again on submit."""
+        with self._changed:
+            self._stopping = True
+            self._changed.notify_all()
+            thread = self._thread
+        if thread is not None:
+            thread.join()
+
+    def _serve(self) -> None:
+        while True:
+            with self._changed:
+                while self._job is None and not self._stopping and self._changed.wait(IDLE_S):
+                    pass
+                if self._job is None:   # stopped, or idle for IDLE_S: end (submit starts a new thread)
+                    self._thread = None
+                    return
+                key, rows = self._job
+            try:
+                out: torch.Tensor | BaseException = self._work(rows)
+            except BaseException as error:   # raised again in the training thread, by result()
+                out = error
+            with self._changed:
+                self._job, self._done = None, (key, out)
+                self._changed.notify_all()
+
+
 def augment_batch(x: torch.Tensor, aug: Augmentation, seed: int = 0) -> torch.Tensor:
     """Augment one normalised batch (B, 784) with fresh random numbers seeded by `seed`."""
     return make_augmenter(aug, seed)(x)
@@ -364,6 +469,6 @@ def augment_preview(images01: np.ndarray, aug: Augmentation, seed: int) -> np.nd
     return np.clip(pixels, 0.0, 1.0)
 
 
-__all__ = ["LIMITS", "Augmenter", "BatchAugmenter", "PixelBank", "make_augmenter", "augment_batch",
+__all__ = ["LIMITS", "Augmenter", "BatchAugmenter", "ChunkAugmenter", "PixelBank", "make_augmenter", "augment_batch",
            "augment_preview", "affine_matrices", "base_grid", "warp", "thicken", "to_bytes", "grow_and_shrink",
            "check_augmentation"]

@@ -1,6 +1,8 @@
 """Data augmentation: identity at zero strength, exact geometry, shapes/dtype, labels, determinism."""
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 import pytest
 import torch
@@ -174,8 +176,11 @@ def _image_dataset(images: np.ndarray, labels: np.ndarray) -> Dataset:
                    x[192:256], y[192:256], x[256:320], y[256:320], "test slice")
 
 
-def test_training_augments_every_batch_and_keeps_its_labels(mnist_t10k, monkeypatch):
+@pytest.mark.parametrize("chunk", [256, 64])
+def test_training_augments_every_batch_and_keeps_its_labels(mnist_t10k, monkeypatch, chunk):
     """The trainer augments a chunk of upcoming images at once and slices its batches from it."""
+    monkeypatch.setattr(training, "AUGMENT_CHUNK", chunk)   # 64: three chunks an epoch, made in the background
+    monkeypatch.setattr(training.os, "cpu_count", lambda: 2)
     dataset = _image_dataset(*(a[:320] for a in mnist_t10k))
     seen: list[tuple[torch.Tensor, torch.Tensor]] = []     # (rows of the training set, augmented images)
     labels: list[torch.Tensor] = []
@@ -199,8 +204,9 @@ def test_training_augments_every_batch_and_keeps_its_labels(mnist_t10k, monkeypa
         lambda module, args: inputs.append(args[0].clone()) if module.training else None)
     reports = list(session.run())
     assert len(labels) == len(inputs) == session.total_steps == 12
-    assert [rows.shape for rows, _ in seen] == [(192,)] * 2              # one chunk per epoch of 192 images
-    assert all(sorted(rows.tolist()) == list(range(192)) for rows, _ in seen)   # each image once an epoch
+    assert [len(rows) for rows, _ in seen] == [min(chunk, 192)] * (2 * 192 // min(chunk, 192))
+    epochs = torch.cat([rows for rows, _ in seen]).view(2, 192)
+    assert all(sorted(rows.tolist()) == list(range(192)) for rows in epochs)   # each image once an epoch
     chunk_out = torch.cat([x_out for _, x_out in seen])
     assert torch.equal(torch.cat(inputs), chunk_out)                     # every batch is augmented data
     rows = torch.cat([rows for rows, _ in seen])
@@ -298,3 +304,103 @@ def test_planned_chunks_are_reproducible_and_cross_plan_blocks(digits01, monkeyp
     assert all(torch.equal(a, b) for a, b in zip(*runs))
     other = BatchAugmenter(EVERYTHING, seed=10).augment_rows(bank, torch.arange(24))
     assert not torch.equal(runs[0][0], other)
+
+
+def _augmented_session(mnist_t10k, **changes) -> TrainingSession:
+    """192 training images, batches of 16 and chunks of 64 (three an epoch), two epochs."""
+    dataset = _image_dataset(*(a[:320] for a in mnist_t10k))
+    config = TrainingConfig(batch_size=16, epochs=2, augmentation=EVERYTHING, seed=5, loss_hz=1e9, **changes)
+    return TrainingSession(NetworkSpec(784, (LayerSpec(16),), 10), dataset, config)
+
+
+def _augmentation_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name == "augmentation"]
+
+
+@pytest.fixture
+def background(monkeypatch) -> list[int]:
+    """Chunks of 64 made on the background thread; the list collects how many such threads were alive."""
+    monkeypatch.setattr(training, "AUGMENT_CHUNK", 64)
+    monkeypatch.setattr(training, "AUGMENT_IN_BACKGROUND", True)
+    monkeypatch.setattr(training.os, "cpu_count", lambda: 2)
+    alive: list[int] = []
+    real = training.TrainingSession._train_step
+    monkeypatch.setattr(training.TrainingSession, "_train_step",
+                        lambda self: alive.append(len(_augmentation_threads())) or real(self))
+    return alive
+
+
+def test_background_augmentation_trains_exactly_as_inline(mnist_t10k, background, monkeypatch):
+    threaded = _augmented_session(mnist_t10k)
+    threaded_losses = np.concatenate([r.losses for r in threaded.run() if isinstance(r, LossReport)])
+    assert max(background) == 1                      # the chunks were made on a second thread ...
+    monkeypatch.setattr(training, "AUGMENT_IN_BACKGROUND", False)
+    background.clear()
+    inline = _augmented_session(mnist_t10k)
+    inline_losses = np.concatenate([r.losses for r in inline.run() if isinstance(r, LossReport)])
+    assert max(background) == 0                      # ... and here in the training thread
+    np.testing.assert_array_equal(threaded_losses, inline_losses)
+    for a, b in zip(threaded.model.parameters(), inline.model.parameters()):
+        assert torch.equal(a, b)
+
+
+def test_background_augmentation_is_the_same_with_and_without_pauses(mnist_t10k, background):
+    """A pause waits for the chunk being made and keeps it: the augmenter's random numbers stay in step."""
+    straight = _augmented_session(mnist_t10k)
+    list(straight.run())
+    paused = _augmented_session(mnist_t10k)
+    while not paused.finished:
+        list(paused.run(max_steps=3))                # 3 steps: pauses fall inside chunks of 4 batches
+    assert max(background) == 1
+    for a, b in zip(straight.model.parameters(), paused.model.parameters()):
+        assert torch.equal(a, b)
+
+
+def test_no_augmentation_thread_outlives_a_run_paused_finished_or_dropped(mnist_t10k, background):
+    session = _augmented_session(mnist_t10k)
+    list(session.run(max_steps=5))                   # paused while the next chunk was being made
+    assert max(background) == 1 and not _augmentation_threads()
+    reports = session.run()
+    next(reports), next(reports)
+    del reports                                      # dropped halfway: the generator is closed
+    assert not _augmentation_threads()
+    list(session.run())                              # to the end
+    assert session.finished and not _augmentation_threads()
+
+
+def test_errors_on_either_thread_end_the_run_and_its_thread(mnist_t10k, background, monkeypatch):
+    calls = []
+    real_rows = BatchAugmenter.augment_rows
+
+    def failing_rows(self, bank, rows):
+        calls.append(threading.current_thread().name)
+        if len(calls) == 3:
+            raise RuntimeError("augmentation broke")
+        return real_rows(self, bank, rows)
+
+    monkeypatch.setattr(BatchAugmenter, "augment_rows", failing_rows)
+    with pytest.raises(RuntimeError, match="augmentation broke"):
+        list(_augmented_session(mnist_t10k).run())
+    assert calls[2] == "augmentation" and not _augmentation_threads()
+    monkeypatch.setattr(BatchAugmenter, "augment_rows", real_rows)
+    real_loss = training.data_loss
+    monkeypatch.setattr(training, "data_loss", lambda *args: 1 / 0 if len(background) > 6 else real_loss(*args))
+    with pytest.raises(ZeroDivisionError):
+        list(_augmented_session(mnist_t10k).run())
+    assert not _augmentation_threads()
+
+
+def test_an_idle_background_thread_ends_by_itself(monkeypatch):
+    """The backstop for a run whose generator is never closed: no work for IDLE_S ends the thread."""
+    monkeypatch.setattr(augmentation, "IDLE_S", 0.05)
+    worker = augmentation._Worker(lambda rows: rows * 2)
+    worker.submit("a", torch.ones(3))
+    assert torch.equal(worker.result("a"), torch.full((3,), 2.0))
+    assert worker.result("a") is None                # taken once; nothing was asked for since
+    thread = _augmentation_threads()[0]
+    thread.join(timeout=10)
+    assert not thread.is_alive()
+    worker.submit("b", torch.ones(2))                # a new thread takes the next job
+    assert worker.result("c") is None                # results are handed out only under their own key
+    worker.stop()
+    assert not _augmentation_threads()
