@@ -469,6 +469,6 @@ def augment_preview(images01: np.ndarray, aug: Augmentation, seed: int) -> np.nd
     return np.clip(pixels, 0.0, 1.0)
 
 
-__all__ = ["LIMITS", "Augmenter", "BatchAugmenter", "ChunkAugmenter", "PixelBank", "make_augmenter", "augment_batch",
-           "augment_preview", "affine_matrices", "base_grid", "warp", "thicken", "to_bytes", "grow_and_shrink",
+__all__ = ["LIMITS", "Augmenter", "BatchAugmenter", "ChunkAugmenter", "PixelBank", "make_augmenter",
+           "augment_batch", "augment_preview", "affine_matrices", "base_grid", "warp", "thicken", "to_bytes", "grow_and_shrink",
            "check_augmentation"]
