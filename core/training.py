@@ -35,8 +35,10 @@ EXPLODE_ABSOLUTE = 1e6
 STUCK_WINDOW = 200
 MISCLASSIFIED_KEPT = 64
 AUGMENT_CHUNK = 256          # images augmented per call: its ~12 torch calls serve 4 batches (128-512 train alike)
-# The next chunk is augmented on a second thread while the current one trains (CPU runs only): on
-# 2 cores this took the augmented/plain wall-clock ratio from ~0.8 to ~0.9 (bench/augmentation_speed.py).
+# The next chunk is augmented on a second thread while the current one trains (CPU runs only). On
+# this 2-core VM (bench/augmentation_speed.py, all five): wall-clock 0.79 of plain in line, 0.89-0.93
+# with the thread, for CPU time 0.79 -> 0.74-0.76. In the app (Fashion-MNIST, live views) 37k -> 44k
+# samples/s, but the GUI thread's p99 event-loop lateness went from ~6 to ~15 ms (GIL sharing).
 AUGMENT_IN_BACKGROUND = True
 TRIM_EVERY_S = 20.0          # how often a long run hands freed memory back to the system (core/memory.py)
 
