@@ -24,7 +24,7 @@ from typing import Callable
 from PySide6.QtCore import QObject, QTimer, Slot
 
 TICK_MS = 50
-CPU_BUDGET = 0.05      # share of one core the GUI thread may use while views are pending
+CPU_BUDGET = 0.04      # share of one core the GUI thread may use while views are pending
 MAX_WAIT_S = 0.5       # whatever the budget, a view with new data is drawn at least this often
 LOAD_MEMORY = 0.3      # weight of the newest tick in the GUI thread's load estimate (about 150 ms)
 
